@@ -1,0 +1,140 @@
+/* escape.c - escaping for the output formats (see escape.h). */
+#include "escape.h"
+
+static const char REPLACEMENT[] = "\xEF\xBF\xBD"; /* U+FFFD */
+
+size_t qd_utf8_len(const unsigned char *s, size_t n)
+{
+    unsigned c = s[0];
+    if (c < 0x80)
+        return 1;
+    if (c < 0xC2) /* continuation byte or overlong 2-byte lead */
+        return 0;
+    if (c < 0xE0)
+        return n >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
+    if (c < 0xF0) {
+        if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
+            return 0;
+        if (c == 0xE0 && s[1] < 0xA0) /* overlong */
+            return 0;
+        if (c == 0xED && s[1] > 0x9F) /* UTF-16 surrogate */
+            return 0;
+        return 3;
+    }
+    if (c < 0xF5) {
+        if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80)
+            return 0;
+        if (c == 0xF0 && s[1] < 0x90) /* overlong */
+            return 0;
+        if (c == 0xF4 && s[1] > 0x8F) /* above U+10FFFF */
+            return 0;
+        return 4;
+    }
+    return 0;
+}
+
+/* Which ASCII bytes each format escapes, one bit per format.  A constant
+ * table rather than per-byte tests: this loop is the hot path of rendering. */
+enum { ESC_JSON = 1, ESC_TSV = 2, ESC_TEXT = 4 };
+#define CTL (ESC_JSON | ESC_TEXT)       /* other C0 controls */
+#define WS (ESC_JSON | ESC_TSV | ESC_TEXT) /* \t \n \r */
+#define NUL (ESC_JSON | ESC_TSV | ESC_TEXT)
+static const unsigned char special[128] = {
+    NUL, CTL, CTL, CTL, CTL, CTL, CTL, CTL, CTL, WS,  WS,  CTL, CTL, WS,  CTL, CTL,
+    CTL, CTL, CTL, CTL, CTL, CTL, CTL, CTL, CTL, CTL, CTL, CTL, CTL, CTL, CTL, CTL,
+    0, 0, ESC_JSON, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* '"' */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ESC_JSON | ESC_TSV, 0, 0, 0, /* '\\' */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ESC_TEXT, /* DEL */
+};
+#undef CTL
+#undef WS
+#undef NUL
+
+typedef void (*escape_fn)(qd_buf *b, unsigned char c);
+
+/* Copy s[0..n), escaping the ASCII bytes marked `mask` through `esc` and
+ * replacing invalid UTF-8 with U+FFFD.  Runs of plain bytes are copied in
+ * one go: most of the output is plain text. */
+static void put_escaped(qd_buf *b, const char *str, size_t n, unsigned mask, escape_fn esc)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t run = 0; /* start of the pending plain run */
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = s[i];
+        if (c < 0x80) {
+            if (!(special[c] & mask)) {
+                i++;
+                continue;
+            }
+            qd_buf_put(b, str + run, i - run);
+            esc(b, c);
+            run = ++i;
+            continue;
+        }
+        size_t k = qd_utf8_len(s + i, n - i);
+        if (k) {
+            i += k;
+            continue;
+        }
+        qd_buf_put(b, str + run, i - run);
+        qd_buf_put(b, REPLACEMENT, 3);
+        run = ++i;
+    }
+    qd_buf_put(b, str + run, n - run);
+}
+
+static void esc_json(qd_buf *b, unsigned char c)
+{
+    static const char hex[] = "0123456789abcdef";
+    switch (c) {
+    case '"': qd_buf_put(b, "\\\"", 2); return;
+    case '\\': qd_buf_put(b, "\\\\", 2); return;
+    case '\n': qd_buf_put(b, "\\n", 2); return;
+    case '\r': qd_buf_put(b, "\\r", 2); return;
+    case '\t': qd_buf_put(b, "\\t", 2); return;
+    case '\b': qd_buf_put(b, "\\b", 2); return;
+    case '\f': qd_buf_put(b, "\\f", 2); return;
+    default: {
+        char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+        qd_buf_put(b, u, 6);
+    }
+    }
+}
+
+static void esc_tsv(qd_buf *b, unsigned char c)
+{
+    switch (c) {
+    case '\t': qd_buf_put(b, "\\t", 2); return;
+    case '\n': qd_buf_put(b, "\\n", 2); return;
+    case '\r': qd_buf_put(b, "\\r", 2); return;
+    case '\0': qd_buf_put(b, "\\0", 2); return;
+    default: qd_buf_put(b, "\\\\", 2); return;
+    }
+}
+
+static void esc_text(qd_buf *b, unsigned char c)
+{
+    (void)c;
+    qd_buf_putc(b, ' ');
+}
+
+void qd_put_json_string(qd_buf *b, const char *s, size_t n)
+{
+    qd_buf_putc(b, '"');
+    put_escaped(b, s, n, ESC_JSON, esc_json);
+    qd_buf_putc(b, '"');
+}
+
+void qd_put_tsv(qd_buf *b, const char *s, size_t n)
+{
+    put_escaped(b, s, n, ESC_TSV, esc_tsv);
+}
+
+void qd_put_text(qd_buf *b, const char *s, size_t n)
+{
+    put_escaped(b, s, n, ESC_TEXT, esc_text);
+}
