@@ -1,0 +1,440 @@
+/* attribute.c - decide who said each quotation.
+ *
+ * For every quote token the layouts of patterns.c are tried around it: the
+ * trailer (the tokens after the closing mark), the lead-in (the sentence
+ * before the opening mark) and, in a headline, the whole paragraph.  Each
+ * match is a candidate with the layout's confidence; the best one wins.
+ * A quote with no candidate of its own continues the latest attribution
+ * (the quote before it, or a sentence such as `X said on Tuesday.`) when
+ * that is in the same or the previous paragraph.
+ *
+ * The focus - the speaker of the latest main-clause attribution - is what
+ * a later "he said" refers to when gender and number agree (speaker.c).
+ */
+#include <string.h>
+
+#include "internal.h"
+
+#define TRAILER_TOKENS 40 /* tokens after a quote that a trailer layout sees */
+#define LEADIN_TOKENS 60  /* tokens before a quote that a lead-in layout sees */
+#define HEADLINE_PARAS 4  /* the first paragraphs that may be a headline */
+
+int run_layout(work *w, int layout, size_t from, size_t to, PCRE2_SIZE **ovector)
+{
+    const struct quote_extractor *ex = w->ex;
+    int rc = pcre2_match(ex->layouts[layout], (PCRE2_SPTR)(w->toks.tags + from), to - from, 0,
+                         0, w->md, ex->mctx);
+    if (rc >= 0) {
+        *ovector = pcre2_get_ovector_pointer(w->md);
+        return rc;
+    }
+    if (rc == PCRE2_ERROR_NOMATCH)
+        return 0;
+    return rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ? QUOTE_ELIMIT
+                                                                          : QUOTE_EREGEX;
+}
+
+static bool is_sentence_break(char t)
+{
+    return t == TAG_END || t == TAG_PARA || t == TAG_QUOTE_END;
+}
+
+/* First token of the sentence holding token i (a quote token itself ends
+ * the previous sentence only when it is 'Q'). */
+static size_t sentence_start(const work *w, size_t i, size_t limit)
+{
+    size_t s = i;
+    while (s > 0 && i - s < limit && !is_sentence_break(w->toks.tags[s - 1]))
+        s--;
+    return s;
+}
+
+static size_t paragraph_start(const work *w, size_t i)
+{
+    size_t s = i;
+    while (s > 0 && w->toks.tags[s - 1] != TAG_PARA)
+        s--;
+    return s;
+}
+
+/* Narrow a matched speaker region [ms, me) to the mention.  `before_cue`
+ * says the region stands before the cue (X said) rather than after it
+ * (said X). */
+static void narrow_mention(const work *w, size_t *ms, size_t *me, bool before_cue)
+{
+    const char *t = w->toks.tags;
+    size_t s = *ms, e = *me;
+    while (s < e && (t[s] == TAG_COMMA || t[s] == TAG_DASH || t[s] == TAG_LPAREN))
+        s++;
+    while (e > s && (t[e - 1] == TAG_COMMA || t[e - 1] == TAG_DASH))
+        e--;
+    /* An appositive: keep the part before the first comma when it names
+     * someone ("Tom Reyes, who ..., said"; "X, the chairman of Y, said"). */
+    for (size_t i = s; i < e; i++) {
+        if (t[i] != TAG_COMMA)
+            continue;
+        bool named = false;
+        for (size_t j = s; j < i; j++)
+            named |= t[j] == TAG_NAME || t[j] == TAG_PRONOUN || t[j] == TAG_ROLE ||
+                     t[j] == TAG_TITLE;
+        if (named)
+            e = i;
+        else
+            s = i + 1;
+        break;
+    }
+    if (before_cue) {
+        /* The noun phrase nearest the cue: walk left from the end. */
+        size_t i = e;
+        if (i > s && t[i - 1] == TAG_PRONOUN) {
+            *ms = i - 1;
+            *me = i;
+            return;
+        }
+        bool named = false;
+        while (i > s) {
+            char c = t[i - 1];
+            if (c == TAG_NAME || c == TAG_INITIAL || c == TAG_TITLE) {
+                named = true;
+            } else if (c == TAG_PREP) {
+                /* "Secretary of State", "spokesman for the campaign" */
+                if (!(i - 1 > s && (t[i - 2] == TAG_TITLE || t[i - 2] == TAG_ROLE)))
+                    break;
+            } else if (c == TAG_DET) {
+                i--;
+                break;
+            } else if (c == TAG_ROLE || c == TAG_WORD || c == TAG_NUMBER) {
+                if (named && c == TAG_WORD)
+                    break;
+            } else if (c == TAG_RPAREN || c == TAG_LPAREN) {
+                /* "Rep. Jim Jordan (R-Ohio)" */
+            } else {
+                break;
+            }
+            i--;
+        }
+        if (i < e)
+            s = i;
+        while (s < e && (t[s] == TAG_RPAREN || t[s] == TAG_PREP))
+            s++;
+    } else {
+        /* said X: up to a preposition that follows a name ("Dr. Imani
+         * Brooks of St. Jude's") or a time word. */
+        for (size_t i = s; i < e; i++) {
+            if (t[i] == TAG_PRONOUN && i == s) {
+                e = i + 1;
+                break;
+            }
+            if ((t[i] == TAG_PREP && i > s && (t[i - 1] == TAG_NAME || t[i - 1] == TAG_INITIAL)) ||
+                t[i] == TAG_TIME || t[i] == TAG_LPAREN) {
+                e = i;
+                break;
+            }
+        }
+    }
+    while (e > s && (t[e - 1] == TAG_PREP || t[e - 1] == TAG_DET || t[e - 1] == TAG_LPAREN))
+        e--;
+    if (e > s) {
+        *ms = s;
+        *me = e;
+    }
+}
+
+/* Is there a person or thing in the region a speaker could be? */
+static bool plausible_speaker(const work *w, size_t ms, size_t me)
+{
+    for (size_t i = ms; i < me; i++) {
+        char c = w->toks.tags[i];
+        if (c == TAG_NAME || c == TAG_PRONOUN || c == TAG_ROLE || c == TAG_TITLE ||
+            c == TAG_INITIAL)
+            return true;
+        if (c == TAG_WORD && i > ms && w->toks.tags[i - 1] == TAG_DET)
+            return true; /* "the report", "a source" */
+    }
+    /* bare plural: "officials said", "sources" */
+    return me - ms == 1 && w->toks.tags[ms] == TAG_WORD;
+}
+
+typedef struct candidate {
+    int layout;
+    size_t ms, me, cue;
+    double confidence;
+} candidate;
+
+static void explain_candidate(work *w, size_t seg, const candidate *c, const char *note)
+{
+    if (!w->explain)
+        return;
+    const token *a = &w->toks.items[c->ms], *b = &w->toks.items[c->me - 1];
+    qbuf_printf(w->a, &w->explain[seg], "%s%s \"%.*s\" %.2f%s%s", w->explain[seg].len ? "; " : "",
+                quote_layouts[c->layout].name, (int)(b->end - a->start), w->text + a->start,
+                c->confidence, note ? " " : "", note ? note : "");
+}
+
+/* Try one layout; on a match fill cand and return 1, 0 for no match, <0 error. */
+static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, candidate *cand)
+{
+    PCRE2_SIZE *ov;
+    int rc = run_layout(w, layout, from, to, &ov);
+    if (rc <= 0)
+        return rc;
+    const struct quote_extractor *ex = w->ex;
+    int gm = ex->group_m[layout], gc = ex->group_c[layout];
+    if (ov[2 * gm] == PCRE2_UNSET || ov[2 * gm + 1] <= ov[2 * gm])
+        return 0;
+    cand->layout = layout;
+    cand->ms = from + ov[2 * gm];
+    cand->me = from + ov[2 * gm + 1];
+    cand->cue = gc >= 0 && ov[2 * gc] != PCRE2_UNSET ? from + ov[2 * gc] : SIZE_MAX;
+    bool before_cue = cand->cue == SIZE_MAX || cand->ms < cand->cue;
+    if (layout == LAYOUT_LEAD_COORD) {
+        /* the sentence subject: the noun phrase at the start */
+        size_t e = cand->ms + 1;
+        while (e < cand->cue && strchr("NITr", w->toks.tags[e]))
+            e++;
+        cand->me = e;
+        before_cue = false;
+    }
+    narrow_mention(w, &cand->ms, &cand->me, before_cue);
+    if (!plausible_speaker(w, cand->ms, cand->me))
+        return 0;
+    cand->confidence = quote_layouts[layout].confidence;
+    const char *t = w->toks.tags;
+    if (quote_layouts[layout].site == SITE_TRAILER && t[qt] == TAG_QUOTE_END) {
+        /* “Q.” X said ... : a new sentence; likelier an attribution when
+         * it is a short one ("“Q.” he said.") */
+        size_t after = cand->cue != SIZE_MAX ? cand->cue + 1 : cand->me;
+        bool short_sentence = after >= w->toks.count || is_sentence_break(t[after]) ||
+                              t[after] == TAG_COMMA;
+        cand->confidence -= short_sentence ? 0.05 : 0.3;
+    }
+    return 1;
+}
+
+/* Does the quote look like a title or a nickname rather than speech? */
+static bool looks_nonspeech(const work *w, size_t qt)
+{
+    const token *q = &w->toks.items[qt];
+    for (size_t back = 1; back <= 2 && back <= qt; back++) {
+        const token *p = &w->toks.items[qt - back];
+        if (w->toks.tags[qt - back] == TAG_PARA || is_sentence_break(w->toks.tags[qt - back]))
+            break;
+        if (p->kinds & LEX_NONSPEECH)
+            return true;
+        if (w->toks.tags[qt - back] != TAG_PREP && w->toks.tags[qt - back] != TAG_AUX)
+            break;
+    }
+    (void)q;
+    return false;
+}
+
+static int word_count(const work *w, const segment *g)
+{
+    int n = 0;
+    bool in = false;
+    for (size_t i = g->start; i < g->end; i++) {
+        unsigned char c = (unsigned char)w->text[i];
+        bool sp = c == ' ' || c == '\n' || c == '\t';
+        if (!sp && !in)
+            n++;
+        in = !sp;
+    }
+    return n;
+}
+
+static bool is_headline_para(const work *w, size_t qt)
+{
+    const token *q = &w->toks.items[qt];
+    if (q->para >= HEADLINE_PARAS || (w->flags & QUOTE_OPT_NO_HEADLINE))
+        return false;
+    /* a headline has no sentence end before the next paragraph */
+    for (size_t i = qt + 1; i < w->toks.count && w->toks.tags[i] != TAG_PARA; i++)
+        if (w->toks.tags[i] == TAG_END)
+            return false;
+    for (size_t i = paragraph_start(w, qt); i < qt; i++)
+        if (w->toks.tags[i] == TAG_END)
+            return false;
+    return true;
+}
+
+/* The latest attribution event: a quote's or a sentence's cue. */
+typedef struct event {
+    bool set;
+    size_t ms, me, cue;
+    int entity;
+    int32_t para;
+    size_t tok;
+} event;
+
+/* Scan the sentences in [from, to) that hold no quotation for a speech cue
+ * ("X said on Tuesday."): the last one becomes the event. */
+static int scan_sentences(work *w, size_t from, size_t to, event *ev, int *focus)
+{
+    const char *t = w->toks.tags;
+    size_t s = from;
+    while (s < to) {
+        size_t e = s;
+        bool has_cue = false, has_quote = false;
+        while (e < to && !is_sentence_break(t[e])) {
+            has_cue |= t[e] == TAG_CUE;
+            has_quote |= t[e] == TAG_QUOTE;
+            e++;
+        }
+        if (has_cue && !has_quote) {
+            PCRE2_SIZE *ov;
+            int rc = run_layout(w, LAYOUT_SENTENCE_CUE, s, e, &ov);
+            if (rc < 0)
+                return rc;
+            if (rc > 0) {
+                int gm = w->ex->group_m[LAYOUT_SENTENCE_CUE], gc = w->ex->group_c[LAYOUT_SENTENCE_CUE];
+                size_t ms = s + ov[2 * gm], me = s + ov[2 * gm + 1];
+                narrow_mention(w, &ms, &me, true);
+                if (plausible_speaker(w, ms, me)) {
+                    int status = QUOTE_OK;
+                    int ent = speaker_resolve(w, ms, me, ms, *focus, &status);
+                    if (status)
+                        return status;
+                    ev->set = true;
+                    ev->ms = ms;
+                    ev->me = me;
+                    ev->cue = s + ov[2 * gc];
+                    ev->entity = ent;
+                    ev->para = w->toks.items[s].para;
+                    ev->tok = e;
+                    if (ent >= 0)
+                        *focus = ent;
+                }
+            }
+        }
+        s = e + 1;
+    }
+    return QUOTE_OK;
+}
+
+int attribute_all(work *w, quote_error *err)
+{
+    const char *t = w->toks.tags;
+    size_t n = w->toks.count;
+    int focus = -1;
+    event ev = {0};
+    size_t scanned = 0; /* sentences before this token were scanned for cues */
+
+    for (size_t qt = 0; qt < n; qt++) {
+        if (t[qt] != TAG_QUOTE && t[qt] != TAG_QUOTE_END)
+            continue;
+        size_t seg = (size_t)w->toks.items[qt].segment;
+        attribution *at = &w->attr[seg];
+        at->layout = -1;
+        at->entity = -1;
+        at->cue = SIZE_MAX;
+        at->m_start = at->m_end = SIZE_MAX;
+        at->kind = QUOTE_KIND_DIRECT;
+        at->rule = "none";
+        at->confidence = 0.0;
+
+        /* Reported-speech sentences between the previous quote and this one. */
+        size_t lead_from = sentence_start(w, qt, LEADIN_TOKENS);
+        if (lead_from > scanned) {
+            int rc = scan_sentences(w, scanned, lead_from, &ev, &focus);
+            if (rc)
+                return q_fail(err, rc, 0, "matching attribution layouts");
+        }
+        scanned = qt + 1;
+
+        size_t trail_to = qt + 1;
+        while (trail_to < n && trail_to - qt < TRAILER_TOKENS && t[trail_to] != TAG_PARA)
+            trail_to++;
+        bool headline = is_headline_para(w, qt);
+
+        candidate best = {-1, 0, 0, SIZE_MAX, 0.0};
+        for (int l = 0; l < LAYOUT_COUNT; l++) {
+            enum layout_site site = quote_layouts[l].site;
+            size_t from, to;
+            if (site == SITE_TRAILER) {
+                from = qt;
+                to = trail_to;
+            } else if (site == SITE_LEADIN) {
+                from = lead_from;
+                to = qt + 1;
+            } else if (site == SITE_PARAGRAPH && headline) {
+                from = paragraph_start(w, qt);
+                to = qt + 1;
+            } else {
+                continue;
+            }
+            candidate c;
+            int rc = try_layout(w, l, from, to, qt, &c);
+            if (rc < 0)
+                return q_fail(err, rc, 0, "matching attribution layouts");
+            if (rc == 0)
+                continue;
+            explain_candidate(w, seg, &c, NULL);
+            if (c.confidence > best.confidence)
+                best = c;
+        }
+
+        const segment *g = &w->segs.items[seg];
+        int words = word_count(w, g);
+        if (best.layout >= 0) {
+            int status = QUOTE_OK;
+            int ent = speaker_resolve(w, best.ms, best.me, qt, focus, &status);
+            if (status)
+                return q_fail(err, status, 0, NULL);
+            at->layout = best.layout;
+            at->m_start = best.ms;
+            at->m_end = best.me;
+            at->cue = best.cue;
+            at->entity = ent;
+            at->confidence = best.confidence;
+            at->rule = quote_layouts[best.layout].name;
+            at->main_clause = quote_layouts[best.layout].main_clause;
+            if (headline)
+                at->kind = QUOTE_KIND_HEADLINE;
+            else if (quote_layouts[best.layout].site == SITE_LEADIN && best.cue != SIZE_MAX &&
+                     qt > 0 && t[qt - 1] != TAG_COLON && t[qt - 1] != TAG_COMMA &&
+                     t[qt - 1] != TAG_CUE && (best.layout != LAYOUT_LEAD_ACCORDING))
+                at->kind = QUOTE_KIND_PARTIAL;
+            if (at->main_clause && ent >= 0)
+                focus = ent;
+            ev.set = true;
+            ev.ms = best.ms;
+            ev.me = best.me;
+            ev.cue = best.cue;
+            ev.entity = ent;
+            ev.para = w->toks.items[qt].para;
+            ev.tok = qt;
+        } else if (looks_nonspeech(w, qt)) {
+            at->rule = "nonspeech";
+            at->layout = -2; /* dropped from the result */
+        } else if (ev.set && w->toks.items[qt].para - ev.para <= 1) {
+            at->m_start = ev.ms;
+            at->m_end = ev.me;
+            at->cue = ev.cue;
+            at->entity = ev.entity;
+            at->kind = QUOTE_KIND_CONTINUATION;
+            at->rule = "continuation";
+            at->confidence = w->toks.items[qt].para == ev.para ? 0.7 : 0.6;
+            ev.para = w->toks.items[qt].para; /* a run of quote paragraphs */
+        } else if (ev.set) {
+            at->m_start = ev.ms;
+            at->m_end = ev.me;
+            at->cue = ev.cue;
+            at->entity = ev.entity;
+            at->kind = QUOTE_KIND_CONTINUATION;
+            at->rule = "distant-speaker";
+            at->confidence = 0.3;
+        } else {
+            at->rule = "none";
+            at->confidence = 0.2;
+        }
+        /* A short unattributed fragment mid-sentence is a scare quote. */
+        if (at->layout == -1 && words < 3 && qt > 0 && !is_sentence_break(t[qt - 1]) &&
+            t[qt - 1] != TAG_COLON) {
+            at->rule = "scare-quote";
+            at->layout = -2;
+        }
+        if (w->explain && w->explain[seg].len == 0)
+            qbuf_printf(w->a, &w->explain[seg], "no layout matched");
+    }
+    return QUOTE_OK;
+}

@@ -1,0 +1,293 @@
+/*
+ * internal.h - private declarations shared by the library's source files.
+ *
+ * Pipeline of one quote_extract() call (extractor.c drives it):
+ *   utf8.c      validate the text (or mask invalid bytes in lenient mode)
+ *   scan.c      find quotation marks with PCRE2 and pair them into segments
+ *   tokens.c    cut the text into word tokens, one tag letter per token;
+ *               each quoted segment becomes a single 'Q'/'q' token
+ *   names.c     collect the person names of the article (the entity table)
+ *   attribute.c run the attribution layouts (PCRE2 patterns over the tag
+ *               string) around each quote and choose the speaker mention
+ *   speaker.c   resolve mentions (pronouns, partial names) to entities
+ *   result.c    the caller-visible result object
+ */
+#ifndef LIBQUOTE_INTERNAL_H
+#define LIBQUOTE_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "libquote.h"
+
+/* ---- alloc.c: every allocation goes through the extractor's allocator ---- */
+
+void *qa_malloc(const quote_allocator *a, size_t n);
+void *qa_calloc(const quote_allocator *a, size_t count, size_t size);
+void qa_free(const quote_allocator *a, void *p);
+/* Grow *items (of elem bytes each) so that it holds at least `need`;
+ * *cap is updated.  Returns false (leaving *items intact) on failure. */
+bool qa_reserve(const quote_allocator *a, void **items, size_t *cap, size_t elem, size_t need);
+char *qa_strndup(const quote_allocator *a, const char *s, size_t n);
+
+/* A growable byte buffer (explanations, canonical names). */
+typedef struct qbuf {
+    char *data;
+    size_t len, cap;
+} qbuf;
+bool qbuf_append(const quote_allocator *a, qbuf *b, const char *s, size_t n);
+bool qbuf_printf(const quote_allocator *a, qbuf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+/* ---- error.c ---- */
+
+/* Fill err (if non-NULL) and return code. */
+int q_fail(quote_error *err, int code, size_t offset, const char *detail);
+
+/* ---- utf8.c ---- */
+
+/* Returns the offset of the first invalid byte, or len when all is valid. */
+size_t utf8_first_invalid(const unsigned char *s, size_t len);
+/* Copy s into dst replacing each byte of an invalid sequence by 0x1A
+ * (a non-letter control), keeping every offset. */
+void utf8_mask_invalid(const unsigned char *s, size_t len, unsigned char *dst);
+/* Decode the code point at s[i] (valid UTF-8 assumed); *n gets its length. */
+uint32_t utf8_decode(const unsigned char *s, size_t len, size_t i, size_t *n);
+
+/* ---- lexicon.c: word classes, kept as data (lib/data) ---- */
+
+enum lex_kind {
+    LEX_CUE = 1u << 0,
+    LEX_TITLE = 1u << 1,
+    LEX_ROLE = 1u << 2,
+    LEX_MALE = 1u << 3,
+    LEX_FEMALE = 1u << 4,
+    LEX_NONSPEECH = 1u << 5,
+    LEX_DETERMINER = 1u << 6,
+    LEX_PRON_MALE = 1u << 7,
+    LEX_PRON_FEMALE = 1u << 8,
+    LEX_PRON_PLURAL = 1u << 9,
+    LEX_PRON_NEUTER = 1u << 10,
+    LEX_PRON_FIRST = 1u << 11,
+    LEX_CONJUNCTION = 1u << 12,
+    LEX_AUXILIARY = 1u << 13,
+    LEX_ADVERB = 1u << 14,
+    LEX_PREPOSITION = 1u << 15,
+    LEX_RELATIVE = 1u << 16,
+    LEX_TIME = 1u << 17,
+    LEX_STOP = 1u << 18,
+    LEX_ACCORDING = 1u << 19,
+    LEX_CUE_HEAD = 1u << 20 /* first word of a two-word cue */
+};
+#define LEX_PRONOUN (LEX_PRON_MALE | LEX_PRON_FEMALE | LEX_PRON_PLURAL | LEX_PRON_NEUTER | LEX_PRON_FIRST)
+
+typedef struct lex_entry {
+    char *word; /* owned, NUL-terminated; case as written in the lexicon */
+    uint32_t len;
+    uint32_t hash;
+    uint32_t kinds;
+} lex_entry;
+
+typedef struct lexicon {
+    lex_entry *slots; /* open addressing, power-of-two size */
+    size_t mask;
+    size_t count;
+} lexicon;
+
+/* Parse lexicon text (see quote_options.lexicon) into lx.  default_kind is
+ * used before the first [kind] line (0: entries before one are an error). */
+int lexicon_load(const quote_allocator *a, lexicon *lx, const char *text, size_t len,
+                 uint32_t default_kind, quote_error *err);
+void lexicon_free(const quote_allocator *a, lexicon *lx);
+/* Kinds of a word: exact spelling first, then its ASCII lower-case form. */
+uint32_t lexicon_lookup(const lexicon *lx, const char *w, size_t n);
+uint32_t lexicon_lookup_exact(const lexicon *lx, const char *w, size_t n);
+
+/* ---- scan.c: quotation marks and quoted segments ---- */
+
+typedef struct segment {
+    size_t open;      /* offset of the opening mark */
+    size_t start;     /* content start (after the mark and inner spaces) */
+    size_t end;       /* content end */
+    size_t close_end; /* offset after the closing mark (== end when unclosed) */
+    bool closed;
+    bool multi_paragraph;
+    char final_punct; /* last punctuation inside the content: ',' '.' '?' '!' or 0 */
+} segment;
+
+typedef struct segment_list {
+    segment *items;
+    size_t count, cap;
+} segment_list;
+
+struct quote_extractor;
+int scan_segments(const struct quote_extractor *ex, pcre2_match_data *md, const char *text,
+                  size_t len, segment_list *out, quote_error *err);
+
+/* ---- tokens.c: the token stream and its tag string ---- */
+
+/* Tag letters: the alphabet of the attribution patterns (patterns.c). */
+enum {
+    TAG_CUE = 'C',
+    TAG_PRONOUN = 'P',
+    TAG_TITLE = 'T',
+    TAG_ROLE = 'r',
+    TAG_NAME = 'N',       /* capitalised word not otherwise classed */
+    TAG_INITIAL = 'I',    /* single capital letter, with or without '.' */
+    TAG_DET = 'D',
+    TAG_CONJ = 'c',
+    TAG_AUX = 'v',
+    TAG_ADVERB = 'a',
+    TAG_PREP = 'o',
+    TAG_RELATIVE = 'R',
+    TAG_TIME = 'e',
+    TAG_STOP = 'x',
+    TAG_THAT = 't',
+    TAG_ACCORDING = 'G',
+    TAG_WORD = 'w',
+    TAG_NUMBER = 'd',
+    TAG_COMMA = ',',
+    TAG_COLON = ':',
+    TAG_END = '.',        /* sentence end: . ! ? ; */
+    TAG_DASH = '-',
+    TAG_LPAREN = '(',
+    TAG_RPAREN = ')',
+    TAG_QUOTE_END = 'Q',  /* quoted segment whose content ends a sentence */
+    TAG_QUOTE = 'q',      /* quoted segment continuing the sentence */
+    TAG_PARA = '|',       /* paragraph break */
+    TAG_OTHER = 'y'
+};
+
+typedef struct token {
+    uint32_t start, end; /* byte span */
+    uint32_t kinds;      /* lexicon kinds of the word */
+    int32_t segment;     /* index into the segment list for quote tokens, else -1 */
+    int32_t para;        /* paragraph number */
+} token;
+
+typedef struct token_list {
+    token *items;
+    char *tags; /* one tag letter per token, NUL-terminated */
+    size_t count, cap;
+} token_list;
+
+int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
+             const segment_list *segs, token_list *out, quote_error *err);
+
+/* ---- the compiled extractor ---- */
+
+enum layout_id {
+    LAYOUT_TRAIL_CUE,       /* "Q," X said */
+    LAYOUT_TRAIL_INVERTED,  /* "Q," said X */
+    LAYOUT_TRAIL_ACCORDING, /* "Q," according to X */
+    LAYOUT_TRAIL_DASH,      /* "Q." - X */
+    LAYOUT_LEAD_CUE,        /* X said: "Q" */
+    LAYOUT_LEAD_ACCORDING,  /* according to X, "Q" */
+    LAYOUT_LEAD_RELATIVE,   /* X, who said ... "Q" */
+    LAYOUT_LEAD_COORD,      /* X ... and then added: "Q" */
+    LAYOUT_LEAD_PARTIAL,    /* X said that ... "Q" ... */
+    LAYOUT_HEADLINE,        /* X: "Q" / X on Y: "Q" */
+    LAYOUT_SENTENCE_CUE,    /* a sentence without quotation: X said ... */
+    LAYOUT_COUNT
+};
+
+/* Where a layout pattern is run relative to the quote token. */
+enum layout_site { SITE_TRAILER, SITE_LEADIN, SITE_PARAGRAPH, SITE_SENTENCE };
+
+struct quote_extractor {
+    quote_allocator alloc;
+    lexicon lex;
+    pcre2_general_context *gctx;
+    pcre2_match_context *mctx;
+    pcre2_code *marks;                  /* quotation marks and markup tags */
+    pcre2_code *layouts[LAYOUT_COUNT];  /* over the tag string */
+    int group_m[LAYOUT_COUNT];          /* capture group numbers of (?<m>) */
+    int group_c[LAYOUT_COUNT];          /* (?<c>), or -1 */
+    uint32_t match_limit, depth_limit;
+};
+
+typedef struct layout_info {
+    const char *name;    /* rule name reported to the user */
+    const char *pattern; /* PCRE2 pattern over the tag string */
+    enum layout_site site;
+    double confidence;   /* base confidence of an attribution by this layout */
+    bool main_clause;    /* its speaker becomes the focus for later pronouns */
+} layout_info;
+
+extern const layout_info quote_layouts[LAYOUT_COUNT];
+
+/* ---- attribution: per-call working state ---- */
+
+typedef struct mention {
+    size_t tok_start, tok_end; /* token range [start, end) of the mention */
+    size_t cue_tok;            /* cue token, or SIZE_MAX */
+    int entity;                /* resolved entity, -1 when none */
+} mention;
+
+typedef struct entity {
+    size_t name_start, name_end; /* byte span of the fullest name seen */
+    size_t first_tok;            /* first occurrence (token index) */
+    uint32_t ntok;               /* tokens in the fullest name */
+    int gender;                  /* 0 unknown, 1 male, 2 female, 3 plural/organisation */
+    bool person;
+    int chain;                   /* previous entity with the same surname, or -1 */
+    size_t desc_start, desc_end; /* for descriptions ("a spokesman"): the text */
+} entity;
+
+typedef struct name_occ {
+    size_t tok_start, tok_end; /* the name proper, titles excluded */
+    size_t title_start;        /* first title token (== tok_start without one) */
+    int entity;
+    int gender;
+} name_occ;
+
+typedef struct attribution {
+    int layout;                /* enum layout_id, or -1 */
+    size_t m_start, m_end;     /* mention tokens */
+    size_t cue;                /* cue token or SIZE_MAX */
+    int entity;
+    quote_kind kind;
+    double confidence;
+    const char *rule;
+    bool main_clause;          /* the speaker becomes the focus for pronouns */
+} attribution;
+
+typedef struct work {
+    const struct quote_extractor *ex;
+    const quote_allocator *a;
+    const char *text;
+    size_t len;
+    uint32_t flags;
+    pcre2_match_data *md;
+    segment_list segs;
+    token_list toks;
+    name_occ *names;
+    size_t nnames, names_cap;
+    entity *ents;
+    size_t nents, ents_cap;
+    attribution *attr; /* one per segment */
+    qbuf *explain;     /* one per segment with QUOTE_OPT_EXPLAIN, else NULL */
+} work;
+
+int names_collect(work *w);
+int attribute_all(work *w, quote_error *err);
+/* Resolve a mention (token range) to an entity; returns the entity index
+ * or -1; may add an entity.  Negative QUOTE_E* codes on failure are
+ * reported through *status. */
+int speaker_resolve(work *w, size_t m_start, size_t m_end, size_t before_tok, int focus,
+                    int *status);
+/* Run a layout pattern over tags[from, to) (anchored as the pattern says). */
+int run_layout(work *w, int layout, size_t from, size_t to, PCRE2_SIZE **ovector);
+
+/* ---- result.c ---- */
+
+int result_build(work *w, quote_result **out);
+
+#endif /* LIBQUOTE_INTERNAL_H */

@@ -1,0 +1,188 @@
+/* lexicon.c - the word classes the tagger uses, loaded from text.
+ *
+ * The built-in lexicons are the files of lib/data, embedded at build time
+ * (cmake/embed.cmake); users add entries at run time in the same format
+ * (quote_options.lexicon).  A lexicon is a hash set of words, each with the
+ * OR of the kinds it was listed under. */
+#include <string.h>
+
+#include "internal.h"
+
+static const struct {
+    const char *name;
+    uint32_t kind;
+} kind_names[] = {
+    {"cue", LEX_CUE},
+    {"title", LEX_TITLE},
+    {"role", LEX_ROLE},
+    {"male", LEX_MALE},
+    {"female", LEX_FEMALE},
+    {"nonspeech", LEX_NONSPEECH},
+    {"determiner", LEX_DETERMINER},
+    {"pronoun-male", LEX_PRON_MALE},
+    {"pronoun-female", LEX_PRON_FEMALE},
+    {"pronoun-plural", LEX_PRON_PLURAL},
+    {"pronoun-neuter", LEX_PRON_NEUTER},
+    {"pronoun-first", LEX_PRON_FIRST},
+    {"conjunction", LEX_CONJUNCTION},
+    {"auxiliary", LEX_AUXILIARY},
+    {"adverb", LEX_ADVERB},
+    {"preposition", LEX_PREPOSITION},
+    {"relative", LEX_RELATIVE},
+    {"time", LEX_TIME},
+    {"stop", LEX_STOP},
+    {"according", LEX_ACCORDING},
+};
+
+static uint32_t hash_bytes(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+static lex_entry *find_slot(const lexicon *lx, const char *w, size_t n, uint32_t h)
+{
+    size_t i = h & lx->mask;
+    for (;;) {
+        lex_entry *e = &lx->slots[i];
+        if (!e->word || (e->hash == h && e->len == n && memcmp(e->word, w, n) == 0))
+            return e;
+        i = (i + 1) & lx->mask;
+    }
+}
+
+static bool grow(const quote_allocator *a, lexicon *lx)
+{
+    size_t nsize = lx->slots ? (lx->mask + 1) * 2 : 1024;
+    lex_entry *ns = qa_calloc(a, nsize, sizeof *ns);
+    if (!ns)
+        return false;
+    lexicon nl = {ns, nsize - 1, lx->count};
+    for (size_t i = 0; lx->slots && i <= lx->mask; i++) {
+        lex_entry *e = &lx->slots[i];
+        if (e->word)
+            *find_slot(&nl, e->word, e->len, e->hash) = *e;
+    }
+    qa_free(a, lx->slots);
+    *lx = nl;
+    return true;
+}
+
+static int add_word(const quote_allocator *a, lexicon *lx, const char *w, size_t n, uint32_t kind)
+{
+    if (!lx->slots || (lx->count + 1) * 2 > lx->mask + 1) {
+        if (!grow(a, lx))
+            return QUOTE_ENOMEM;
+    }
+    uint32_t h = hash_bytes(w, n);
+    lex_entry *e = find_slot(lx, w, n, h);
+    if (!e->word) {
+        e->word = qa_strndup(a, w, n);
+        if (!e->word)
+            return QUOTE_ENOMEM;
+        e->len = (uint32_t)n;
+        e->hash = h;
+        e->kinds = 0;
+        lx->count++;
+    }
+    e->kinds |= kind;
+    return QUOTE_OK;
+}
+
+static bool is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r';
+}
+
+int lexicon_load(const quote_allocator *a, lexicon *lx, const char *text, size_t len,
+                 uint32_t default_kind, quote_error *err)
+{
+    uint32_t kind = default_kind;
+    size_t i = 0;
+    while (i < len) {
+        size_t ls = i;
+        const char *nl = memchr(text + i, '\n', len - i);
+        size_t le = nl ? (size_t)(nl - text) : len;
+        i = le + 1;
+        while (ls < le && is_space(text[ls]))
+            ls++;
+        size_t e = le;
+        while (e > ls && is_space(text[e - 1]))
+            e--;
+        if (ls == e || text[ls] == '#')
+            continue;
+        if (text[ls] == '[') {
+            if (text[e - 1] != ']')
+                return q_fail(err, QUOTE_ELEXICON, ls, "unterminated [kind] line");
+            kind = 0;
+            for (size_t k = 0; k < sizeof kind_names / sizeof kind_names[0]; k++) {
+                size_t kl = strlen(kind_names[k].name);
+                if (kl == e - ls - 2 && memcmp(text + ls + 1, kind_names[k].name, kl) == 0)
+                    kind = kind_names[k].kind;
+            }
+            if (!kind)
+                return q_fail(err, QUOTE_ELEXICON, ls, "unknown lexicon kind");
+            continue;
+        }
+        if (!kind)
+            return q_fail(err, QUOTE_ELEXICON, ls, "entry before any [kind] line");
+        if (e - ls > 64)
+            return q_fail(err, QUOTE_ELEXICON, ls, "entry longer than 64 bytes");
+        /* Two-word cues ("fired back"): the first word is marked as a cue
+         * head so the tagger knows to look at the next word. */
+        const char *sp = memchr(text + ls, ' ', e - ls);
+        if (sp) {
+            if (kind != LEX_CUE)
+                return q_fail(err, QUOTE_ELEXICON, ls, "only cues may have two words");
+            const char *sp2 = memchr(sp + 1, ' ', (size_t)(text + e - sp - 1));
+            if (sp2)
+                return q_fail(err, QUOTE_ELEXICON, ls, "a cue has at most two words");
+            int rc = add_word(a, lx, text + ls, (size_t)(sp - (text + ls)), LEX_CUE_HEAD);
+            if (rc)
+                return q_fail(err, rc, 0, NULL);
+        }
+        int rc = add_word(a, lx, text + ls, e - ls, kind);
+        if (rc)
+            return q_fail(err, rc, 0, NULL);
+    }
+    return QUOTE_OK;
+}
+
+void lexicon_free(const quote_allocator *a, lexicon *lx)
+{
+    for (size_t i = 0; lx->slots && i <= lx->mask; i++)
+        qa_free(a, lx->slots[i].word);
+    qa_free(a, lx->slots);
+    lx->slots = NULL;
+    lx->mask = lx->count = 0;
+}
+
+uint32_t lexicon_lookup_exact(const lexicon *lx, const char *w, size_t n)
+{
+    if (!lx->slots || n == 0)
+        return 0;
+    const lex_entry *e = find_slot(lx, w, n, hash_bytes(w, n));
+    return e->word ? e->kinds : 0;
+}
+
+uint32_t lexicon_lookup(const lexicon *lx, const char *w, size_t n)
+{
+    uint32_t k = lexicon_lookup_exact(lx, w, n);
+    if (k || n > 64)
+        return k;
+    char low[64];
+    bool changed = false;
+    for (size_t i = 0; i < n; i++) {
+        char c = w[i];
+        if (c >= 'A' && c <= 'Z') {
+            c = (char)(c - 'A' + 'a');
+            changed = true;
+        }
+        low[i] = c;
+    }
+    return changed ? lexicon_lookup_exact(lx, low, n) : 0;
+}

@@ -1,0 +1,56 @@
+/* patterns.c - the attribution layouts, as PCRE2 patterns over tag strings.
+ *
+ * Each token of the article has a one-letter tag (internal.h, tokens.c):
+ *   Q q  a quotation (Q: its content ends a sentence)   C  speech cue
+ *   P    subject pronoun      T  title (Mr, Sen.)      N  capitalised word
+ *   I    initial              r  role noun (spokesman) D  determiner
+ *   w    other word           o  preposition           d  number
+ *   a    adverb               v  auxiliary             c  conjunction
+ *   R    who/which            t  that                  G  according/per
+ *   x    subordinator/stop    e  time word             , : . - ( ) |  punctuation
+ * so `“We can talk,” Mr Tillerson said.` is "qTNC." and the layout
+ * "trailing-cue" below matches it.  (?<m>...) captures the speaker region
+ * and (?<c>...) the cue; attribute.c narrows the region to the mention.
+ *
+ * Trailer patterns are anchored at the quote token and run forward; lead-in
+ * patterns end at the quote token ($) and run over the sentence before it.
+ */
+#include "internal.h"
+
+/* The material of a noun phrase, with and without subject pronouns. */
+#define NP "[DTNIrwod()]"
+#define NPP "[DTNIPrwod()]"
+/* An appositive or relative clause between the subject and the cue:
+ * `X, the chairman of Y, said`. */
+#define APP "(?:,[^.:|QqC]{1,30}?,)?"
+
+const layout_info quote_layouts[LAYOUT_COUNT] = {
+    [LAYOUT_TRAIL_CUE] = {"trailing-cue", "^[Qq]-?,?(?<m>" NPP "{1,12}?)" APP "[av]{0,3}(?<c>C)",
+                          SITE_TRAILER, 0.9, true},
+    [LAYOUT_TRAIL_INVERTED] = {"trailing-inverted",
+                               "^[Qq]-?,?[av]{0,2}(?<c>C)[av]{0,2}(?<m>" NPP NP "{0,13})",
+                               SITE_TRAILER, 0.9, true},
+    [LAYOUT_TRAIL_ACCORDING] = {"trailing-according", "^[Qq],?G[ov]?(?<m>" NPP "{1,12})",
+                                SITE_TRAILER, 0.85, true},
+    [LAYOUT_TRAIL_DASH] = {"trailing-dash", "^[Qq]-(?<m>[DTNIr]" NP "{0,11})", SITE_TRAILER,
+                           0.8, true},
+    [LAYOUT_LEAD_CUE] = {"leading-cue",
+                         "(?<m>" NPP "{1,12})" APP "[av]{0,3}(?<c>C)[^.|QqC:]{0,8}?[:,]?[Qq]$",
+                         SITE_LEADIN, 0.85, true},
+    [LAYOUT_LEAD_ACCORDING] = {"leading-according",
+                               "G[ov]?(?<m>" NPP "{1,12})(?:,[^.|QqC:]{1,30}?)?,?[Qq]$",
+                               SITE_LEADIN, 0.85, true},
+    [LAYOUT_LEAD_RELATIVE] = {"relative-clause",
+                              "(?<m>" NP "{1,12}),R[av]{0,3}(?<c>C)[^.|QC]{0,40}[Qq]$",
+                              SITE_LEADIN, 0.75, false},
+    [LAYOUT_LEAD_COORD] = {"coordinated-cue",
+                           "^[xcae,]*(?<m>" NPP "{1,8}?)[^.|Qq]*c[av]{0,3}(?<c>C)[^.|QqC]{0,8}?[:,]?[Qq]$",
+                           SITE_LEADIN, 0.75, true},
+    [LAYOUT_LEAD_PARTIAL] = {"reported-speech",
+                             "(?<m>" NPP "{1,12})" APP "[av]{0,3}(?<c>C)[^.|QC]{0,40}[Qq]$",
+                             SITE_LEADIN, 0.7, true},
+    [LAYOUT_HEADLINE] = {"headline", "^(?<m>" NP "{1,8}?)(?:o[^:|.]{1,8})?:[Qq]$", SITE_PARAGRAPH,
+                         0.8, true},
+    [LAYOUT_SENTENCE_CUE] = {"previous-sentence", "(?<m>" NPP "{1,12})" APP "[av]{0,3}(?<c>C)",
+                             SITE_SENTENCE, 0.6, true},
+};

@@ -1,0 +1,410 @@
+/* scan.c - find quotation marks and pair them into quoted segments.
+ *
+ * One PCRE2 pattern (extractor.c) finds every candidate mark, and markup
+ * tags so that the quotes of `<tweet author="...">` are skipped.  Each mark
+ * is then classed as opening, closing or apostrophe from its two neighbours,
+ * and paired with a small stack per paragraph:
+ *  - a quotation nested in another belongs to the outer one;
+ *  - an opening mark never closed ends at the end of its paragraph, unless
+ *    the next paragraph opens with a mark of the same family: then the
+ *    quotation runs on (the newspaper convention for multi-paragraph quotes);
+ *  - a closing mark with no opener is ignored, so a stray mark never
+ *    swallows more than its own paragraph.
+ */
+#include <string.h>
+
+#include "internal.h"
+
+enum family { FAM_DOUBLE, FAM_SINGLE, FAM_GUILLEMET, FAM_CORNER, FAM_ANGLE };
+
+enum role { ROLE_OPEN, ROLE_CLOSE, ROLE_STRAIGHT, ROLE_APOSTROPHE_OR_CLOSE, ROLE_NONE };
+
+/* Character classes of a mark's neighbours. */
+enum cls { CL_SPACE, CL_LETTER, CL_DIGIT, CL_OPENP, CL_PUNCT };
+
+#define MAX_DEPTH 16
+
+static enum cls class_before(const unsigned char *s, size_t pos)
+{
+    if (pos == 0)
+        return CL_SPACE;
+    size_t i = pos - 1;
+    while (i > 0 && (s[i] & 0xC0) == 0x80)
+        i--;
+    unsigned char c = s[i];
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r')
+        return CL_SPACE;
+    if (c >= '0' && c <= '9')
+        return CL_DIGIT;
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+        return CL_LETTER;
+    if (c == '(' || c == '[' || c == '{')
+        return CL_OPENP;
+    if (c == 0xC2 && s[i + 1] == 0xA0)
+        return CL_SPACE; /* no-break space */
+    if (c == 0xE2 && s[i + 1] == 0x80 && (s[i + 2] == 0x94 || s[i + 2] == 0x93))
+        return CL_OPENP; /* a dash before a mark opens like a space */
+    if (c == 0xE2 || c == 0xE3 || c == 0xC2 || c == 0x1A || c < 0x80)
+        return CL_PUNCT;
+    return CL_LETTER;
+}
+
+static enum cls class_after(const unsigned char *s, size_t len, size_t pos)
+{
+    if (pos >= len)
+        return CL_SPACE;
+    unsigned char c = s[pos];
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r')
+        return CL_SPACE;
+    if (c >= '0' && c <= '9')
+        return CL_DIGIT;
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+        return CL_LETTER;
+    if (c == 0xC2 && pos + 1 < len && s[pos + 1] == 0xA0)
+        return CL_SPACE;
+    if (c == 0xE2 || c == 0xE3 || c == 0xC2 || c == 0x1A || c < 0x80)
+        return CL_PUNCT;
+    return CL_LETTER;
+}
+
+/* Family and intrinsic role of the mark at s[pos] (mlen bytes). */
+static void mark_kind(const unsigned char *s, size_t pos, size_t mlen, enum family *fam,
+                      enum role *role, bool *reversible)
+{
+    *reversible = false;
+    if (mlen == 2 && s[pos] == '\'') { /* '' used as a double mark */
+        *fam = FAM_DOUBLE;
+        *role = ROLE_STRAIGHT;
+        return;
+    }
+    if (mlen == 1) {
+        *fam = s[pos] == '"' ? FAM_DOUBLE : FAM_SINGLE;
+        *role = s[pos] == '"' ? ROLE_STRAIGHT : ROLE_APOSTROPHE_OR_CLOSE;
+        return;
+    }
+    uint32_t cp;
+    size_t n;
+    cp = utf8_decode(s, pos + mlen, pos, &n);
+    switch (cp) {
+    case 0x201C: /* “ opens; closes German „…“ */
+        *fam = FAM_DOUBLE;
+        *role = ROLE_OPEN;
+        *reversible = true;
+        return;
+    case 0x201D: /* ” */
+        *fam = FAM_DOUBLE;
+        *role = ROLE_CLOSE;
+        *reversible = true;
+        return;
+    case 0x201E: /* „ */
+    case 0x201F:
+        *fam = FAM_DOUBLE;
+        *role = ROLE_OPEN;
+        return;
+    case 0x2018: /* ‘ opens; closes German ‚…‘ */
+        *fam = FAM_SINGLE;
+        *role = ROLE_OPEN;
+        *reversible = true;
+        return;
+    case 0x2019: /* ’ closes, or is an apostrophe */
+        *fam = FAM_SINGLE;
+        *role = ROLE_APOSTROPHE_OR_CLOSE;
+        return;
+    case 0x201A: /* ‚ */
+        *fam = FAM_SINGLE;
+        *role = ROLE_OPEN;
+        return;
+    case 0x00AB: /* « */
+        *fam = FAM_GUILLEMET;
+        *role = ROLE_OPEN;
+        *reversible = true;
+        return;
+    case 0x00BB: /* » */
+        *fam = FAM_GUILLEMET;
+        *role = ROLE_CLOSE;
+        *reversible = true;
+        return;
+    case 0x2039: /* ‹ */
+        *fam = FAM_ANGLE;
+        *role = ROLE_OPEN;
+        *reversible = true;
+        return;
+    case 0x203A: /* › */
+        *fam = FAM_ANGLE;
+        *role = ROLE_CLOSE;
+        *reversible = true;
+        return;
+    case 0x300C: /* 「 */
+        *fam = FAM_CORNER;
+        *role = ROLE_OPEN;
+        return;
+    case 0x300D: /* 」 */
+        *fam = FAM_CORNER;
+        *role = ROLE_CLOSE;
+        return;
+    default:
+        *fam = FAM_DOUBLE;
+        *role = ROLE_NONE;
+        return;
+    }
+}
+
+typedef struct open_mark {
+    enum family fam;
+    size_t pos, mlen;
+} open_mark;
+
+typedef struct scanner {
+    const quote_allocator *a;
+    const unsigned char *s;
+    size_t len;
+    segment_list *out;
+    open_mark stack[MAX_DEPTH];
+    int depth;
+    size_t seg_open, seg_start; /* current outermost segment */
+    bool multi;
+} scanner;
+
+static bool is_trim(const unsigned char *s, size_t i)
+{
+    return s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n';
+}
+
+static int emit(scanner *sc, size_t end, size_t close_end, bool closed)
+{
+    const unsigned char *s = sc->s;
+    size_t start = sc->seg_start;
+    while (start < end && (is_trim(s, start) || (s[start] == 0xC2 && start + 1 < end && s[start + 1] == 0xA0)))
+        start += is_trim(s, start) ? 1 : 2;
+    while (end > start && (is_trim(s, end - 1) || (end - start >= 2 && s[end - 2] == 0xC2 && s[end - 1] == 0xA0)))
+        end -= is_trim(s, end - 1) ? 1 : 2;
+    sc->depth = 0;
+    if (end <= start)
+        return QUOTE_OK;
+    if (!qa_reserve(sc->a, (void **)&sc->out->items, &sc->out->cap, sizeof(segment),
+                    sc->out->count + 1))
+        return QUOTE_ENOMEM;
+    segment *g = &sc->out->items[sc->out->count++];
+    g->open = sc->seg_open;
+    g->start = start;
+    g->end = end;
+    g->close_end = close_end;
+    g->closed = closed;
+    g->multi_paragraph = sc->multi;
+    /* The last punctuation inside the content, skipping inner closing marks
+     * and ellipses, tells whether the quotation ended its sentence. */
+    g->final_punct = 0;
+    size_t i = end;
+    while (i > start) {
+        unsigned char c = s[i - 1];
+        if (c == ',' || c == '.' || c == '?' || c == '!' || c == ';' || c == ':') {
+            g->final_punct = (char)c;
+            break;
+        }
+        if (c == '\'' || c == '"' || c == ')')
+            i--;
+        else if (i - start >= 3 && s[i - 3] == 0xE2 && s[i - 2] == 0x80)
+            i -= 3; /* ’ ” … — */
+        else
+            break;
+    }
+    sc->multi = false;
+    return QUOTE_OK;
+}
+
+/* Offset of the first non-blank byte of the paragraph after offset nl (a
+ * newline), skipping blank lines; len when there is none. */
+static size_t next_paragraph(const unsigned char *s, size_t len, size_t nl)
+{
+    size_t i = nl;
+    while (i < len && (is_trim(s, i) || (s[i] == 0xC2 && i + 1 < len && s[i + 1] == 0xA0)))
+        i += is_trim(s, i) ? 1 : 2;
+    return i;
+}
+
+/* Does the paragraph starting at p open with a mark of family fam?  Returns
+ * the mark length, or 0. */
+static size_t opens_with(const unsigned char *s, size_t len, size_t p, enum family fam)
+{
+    if (p >= len)
+        return 0;
+    if (fam == FAM_DOUBLE) {
+        if (s[p] == '"')
+            return 1;
+        if (s[p] == '\'' && p + 1 < len && s[p + 1] == '\'')
+            return 2;
+        if (p + 2 < len && s[p] == 0xE2 && s[p + 1] == 0x80 &&
+            (s[p + 2] == 0x9C || s[p + 2] == 0x9E || s[p + 2] == 0x9D))
+            return 3;
+    } else if (fam == FAM_SINGLE) {
+        if (s[p] == '\'' && !(p + 1 < len && s[p + 1] == '\''))
+            return 1;
+        if (p + 2 < len && s[p] == 0xE2 && s[p + 1] == 0x80 && (s[p + 2] == 0x98 || s[p + 2] == 0x9A))
+            return 3;
+    } else if (fam == FAM_GUILLEMET) {
+        if (p + 1 < len && s[p] == 0xC2 && (s[p + 1] == 0xAB || s[p + 1] == 0xBB))
+            return 2;
+    }
+    return 0;
+}
+
+/* A paragraph ends at offset nl: close or carry over the open segment.
+ * Returns the offset scanning resumes from. */
+static int end_paragraph(scanner *sc, size_t nl, size_t *resume)
+{
+    *resume = nl;
+    if (sc->depth == 0)
+        return QUOTE_OK;
+    size_t next = next_paragraph(sc->s, sc->len, nl);
+    size_t ml = opens_with(sc->s, sc->len, next, sc->stack[0].fam);
+    if (ml) {
+        /* The quotation continues in the next paragraph: keep it open,
+         * with the new paragraph's opening mark as its only open mark. */
+        sc->multi = true;
+        sc->depth = 1;
+        sc->stack[0].pos = next;
+        sc->stack[0].mlen = ml;
+        *resume = next + ml;
+        return QUOTE_OK;
+    }
+    return emit(sc, nl, nl, false);
+}
+
+static int on_mark(scanner *sc, size_t pos, size_t mlen)
+{
+    enum family fam;
+    enum role role;
+    bool reversible;
+    mark_kind(sc->s, pos, mlen, &fam, &role, &reversible);
+    if (role == ROLE_NONE)
+        return QUOTE_OK;
+    enum cls before = class_before(sc->s, pos);
+    enum cls after = class_after(sc->s, sc->len, pos + mlen);
+    bool word_before = before == CL_LETTER || before == CL_DIGIT;
+    bool word_after = after == CL_LETTER || after == CL_DIGIT;
+    bool open_ctx = (before == CL_SPACE || before == CL_OPENP) && after != CL_SPACE;
+    bool close_ctx = before != CL_SPACE && before != CL_OPENP &&
+                     (after == CL_SPACE || after == CL_PUNCT);
+
+    int pending = -1; /* innermost open mark of this family */
+    for (int d = sc->depth - 1; d >= 0; d--)
+        if (sc->stack[d].fam == fam) {
+            pending = d;
+            break;
+        }
+
+    bool is_open;
+    switch (role) {
+    case ROLE_STRAIGHT:
+        if (pending >= 0 && !(open_ctx && !close_ctx && before == CL_SPACE && pending < sc->depth - 1))
+            is_open = false;
+        else if (close_ctx && !open_ctx)
+            return QUOTE_OK; /* a closer with nothing open: stray */
+        else
+            is_open = true;
+        break;
+    case ROLE_APOSTROPHE_OR_CLOSE:
+        if (word_before && word_after)
+            return QUOTE_OK; /* don't, Trump’s */
+        if (before == CL_SPACE && after == CL_DIGIT)
+            return QUOTE_OK; /* ’90s */
+        if (pending >= 0 && !open_ctx)
+            is_open = false;
+        else if (mlen == 1 && open_ctx && after == CL_LETTER)
+            is_open = true; /* straight ' opening: 'Q' */
+        else
+            return QUOTE_OK; /* goin’, voters’ */
+        break;
+    case ROLE_OPEN:
+        is_open = true;
+        if (reversible && pending >= 0 && close_ctx && !open_ctx)
+            is_open = false; /* „…“ and ‚…‘: the turned mark closes */
+        if (fam == FAM_SINGLE && word_before && word_after)
+            return QUOTE_OK; /* don‘t, typed with the wrong mark */
+        break;
+    case ROLE_CLOSE:
+    default:
+        is_open = false;
+        if (reversible && pending < 0 && open_ctx && !close_ctx)
+            is_open = true; /* »…« or a wrongly turned ” */
+        if (before == CL_DIGIT && pending < 0)
+            return QUOTE_OK; /* 6’2” */
+        break;
+    }
+
+    if (is_open) {
+        if (sc->depth == 0) {
+            sc->seg_open = pos;
+            sc->seg_start = pos + mlen;
+            sc->multi = false;
+        }
+        if (sc->depth < MAX_DEPTH) {
+            sc->stack[sc->depth].fam = fam;
+            sc->stack[sc->depth].pos = pos;
+            sc->stack[sc->depth].mlen = mlen;
+            sc->depth++;
+        }
+        return QUOTE_OK;
+    }
+    if (pending < 0)
+        return QUOTE_OK; /* a closing mark with no opener: ignored */
+    if (pending == 0)
+        return emit(sc, pos, pos + mlen, true);
+    sc->depth = pending; /* closes a nested quotation (and any unclosed inside it) */
+    return QUOTE_OK;
+}
+
+int scan_segments(const struct quote_extractor *ex, pcre2_match_data *md, const char *text,
+                  size_t len, segment_list *out, quote_error *err)
+{
+    scanner sc;
+    memset(&sc, 0, sizeof sc);
+    sc.a = &ex->alloc;
+    sc.s = (const unsigned char *)text;
+    sc.len = len;
+    sc.out = out;
+    out->count = 0;
+
+    size_t pos = 0;
+    for (;;) {
+        int rc = PCRE2_ERROR_NOMATCH;
+        if (pos < len) {
+            rc = pcre2_match(ex->marks, (PCRE2_SPTR)text, len, pos, PCRE2_NO_UTF_CHECK, md,
+                             ex->mctx);
+            if (rc < 0 && rc != PCRE2_ERROR_NOMATCH)
+                return q_fail(err,
+                              rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT
+                                  ? QUOTE_ELIMIT
+                                  : QUOTE_EREGEX,
+                              pos, "scanning quotation marks");
+        }
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+        size_t ms = rc >= 0 ? ov[0] : len;
+        /* A paragraph break before the next mark closes (or carries over)
+         * the open segment. */
+        if (sc.depth > 0) {
+            const char *nl = pos < ms ? memchr(text + pos, '\n', ms - pos) : NULL;
+            if (nl || rc < 0) {
+                size_t brk = nl ? (size_t)(nl - text) : len;
+                size_t resume;
+                int r = end_paragraph(&sc, brk, &resume);
+                if (r)
+                    return q_fail(err, r, 0, NULL);
+                if (!nl)
+                    break;
+                pos = resume > brk ? resume : brk + 1;
+                continue;
+            }
+        }
+        if (rc < 0)
+            break;
+        size_t me = ov[1];
+        pos = me > ms ? me : ms + 1;
+        if (rc >= 2 && ov[2] != PCRE2_UNSET)
+            continue; /* a markup tag: its quotes are attribute values */
+        int r = on_mark(&sc, ms, me - ms);
+        if (r)
+            return q_fail(err, r, 0, NULL);
+    }
+    return QUOTE_OK;
+}

@@ -1,0 +1,123 @@
+/* speaker.c - from a mention to the entity it denotes.
+ *
+ *  - a name ("Mr Tillerson", "Rex W") is the entity of its name occurrence
+ *    (names.c merged partial names into the fullest form);
+ *  - a pronoun is the current focus (the last main-clause speaker) when
+ *    gender and number agree, else the nearest earlier person that agrees;
+ *  - a description ("a police spokesperson", "the ministry") is its own
+ *    entity, shared by identical descriptions in the article.
+ */
+#include <string.h>
+
+#include "internal.h"
+
+bool entity_gender_compatible(int a, int b);
+
+/* Binary search: index of the first name occurrence starting at or after tok. */
+static size_t first_name_at(const work *w, size_t tok)
+{
+    size_t lo = 0, hi = w->nnames;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (w->names[mid].title_start < tok)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static bool pronoun_agrees(const entity *e, uint32_t kinds)
+{
+    if (kinds & LEX_PRON_MALE)
+        return e->person && entity_gender_compatible(e->gender, 1);
+    if (kinds & LEX_PRON_FEMALE)
+        return e->person && entity_gender_compatible(e->gender, 2);
+    if (kinds & (LEX_PRON_PLURAL | LEX_PRON_NEUTER))
+        return !e->person;
+    return false;
+}
+
+#define PRONOUN_LOOKBACK 64 /* name occurrences examined, at most */
+
+static int resolve_pronoun(work *w, size_t tok, int focus)
+{
+    uint32_t kinds = w->toks.items[tok].kinds;
+    if (kinds & LEX_PRON_FIRST)
+        return focus; /* "I said" in a quote-only context: the speaker in focus */
+    if (focus >= 0 && pronoun_agrees(&w->ents[focus], kinds))
+        return focus;
+    size_t k = first_name_at(w, tok);
+    for (size_t steps = 0; k > 0 && steps < PRONOUN_LOOKBACK; steps++) {
+        const name_occ *o = &w->names[--k];
+        if (o->entity >= 0 && pronoun_agrees(&w->ents[o->entity], kinds))
+            return o->entity;
+    }
+    return -1;
+}
+
+#define DESCRIPTION_LOOKBACK 32
+
+/* An entity for a description, shared with an identical earlier one. */
+static int description_entity(work *w, size_t ts, size_t te, int *status)
+{
+    size_t bs = w->toks.items[ts].start, be = w->toks.items[te - 1].end;
+    size_t seen = 0;
+    for (size_t e = w->nents; e > 0 && seen < DESCRIPTION_LOOKBACK; e--) {
+        entity *en = &w->ents[e - 1];
+        if (en->desc_end == 0)
+            continue;
+        seen++;
+        if (en->desc_end - en->desc_start == be - bs &&
+            memcmp(w->text + en->desc_start, w->text + bs, be - bs) == 0)
+            return (int)(e - 1);
+    }
+    if (!qa_reserve(w->a, (void **)&w->ents, &w->ents_cap, sizeof(entity), w->nents + 1)) {
+        *status = QUOTE_ENOMEM;
+        return -1;
+    }
+    entity *en = &w->ents[w->nents];
+    memset(en, 0, sizeof *en);
+    en->chain = -1;
+    en->first_tok = ts;
+    en->ntok = (uint32_t)(te - ts);
+    en->name_start = bs;
+    en->name_end = be;
+    en->desc_start = bs;
+    en->desc_end = be;
+    /* "the company said" is an organisation; "a spokeswoman" is a person */
+    en->person = false;
+    for (size_t i = ts; i < te; i++) {
+        uint32_t k = w->toks.items[i].kinds;
+        if (k & LEX_MALE)
+            en->gender = 1;
+        if (k & LEX_FEMALE)
+            en->gender = 2;
+        if (w->toks.tags[i] == TAG_ROLE)
+            en->person = true;
+    }
+    return (int)w->nents++;
+}
+
+int speaker_resolve(work *w, size_t m_start, size_t m_end, size_t before_tok, int focus,
+                    int *status)
+{
+    (void)before_tok;
+    const char *tags = w->toks.tags;
+    /* A pronoun mention */
+    for (size_t i = m_start; i < m_end; i++)
+        if (tags[i] == TAG_PRONOUN && m_end - m_start == 1)
+            return resolve_pronoun(w, i, focus);
+    /* A name inside the head of the mention: the first occurrence that
+     * starts within it. */
+    size_t k = first_name_at(w, m_start);
+    if (k < w->nnames && w->names[k].title_start < m_end && w->names[k].entity >= 0) {
+        int e = w->names[k].entity;
+        w->ents[e].person = w->ents[e].person || w->names[k].title_start < w->names[k].tok_start;
+        return e;
+    }
+    /* Name occurrences that began before the mention but overlap it */
+    if (k > 0 && w->names[k - 1].tok_end > m_start && w->names[k - 1].entity >= 0)
+        return w->names[k - 1].entity;
+    return description_entity(w, m_start, m_end, status);
+}

@@ -1,0 +1,319 @@
+/* tokens.c - cut the article into tokens and give each a tag letter.
+ *
+ * The tag string (one ASCII letter per token, see internal.h) is what the
+ * attribution layouts of patterns.c match: "q,TNC" is `“...,” Mr Smith
+ * said`.  Each quoted segment is one token, 'Q' when its content ends a
+ * sentence and 'q' otherwise, so the patterns see quotes as units and a
+ * name inside a quote is never a speaker candidate.
+ */
+#include <string.h>
+
+#include "internal.h"
+
+/* Byte classes for the hand-written scanner (the hot loop of tokenizing). */
+static bool is_ascii_alpha(unsigned char c)
+{
+    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+static bool is_digit(unsigned char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* Is the (valid UTF-8) character at s[i] a letter?  Non-ASCII characters
+ * count as letters except the punctuation and space blocks news uses. */
+static bool letter_at(const unsigned char *s, size_t len, size_t i)
+{
+    unsigned char c = s[i];
+    if (c < 0x80)
+        return is_ascii_alpha(c) || is_digit(c);
+    if (c == 0xC2)
+        return false; /* U+0080-U+00BF: no-break space, « », symbols */
+    if (c == 0xC3 && i + 1 < len && (s[i + 1] == 0x97 || s[i + 1] == 0xB7))
+        return false; /* × ÷ */
+    if (c == 0xE2 || c == 0xE3 || c == 0xEF)
+        return false; /* general punctuation, CJK marks, specials */
+    return c >= 0xC3 && c != 0x1A;
+}
+
+static bool upper_at(const unsigned char *s, size_t len, size_t i)
+{
+    unsigned char c = s[i];
+    if (c < 0x80)
+        return c >= 'A' && c <= 'Z';
+    if (i + 1 >= len)
+        return false;
+    unsigned char d = s[i + 1];
+    if (c == 0xC3)
+        return d >= 0x80 && d <= 0x9E && d != 0x97; /* À-Þ */
+    if (c >= 0xC4 && c <= 0xC5)
+        return (d & 1) == 0; /* Latin Extended-A: mostly even = upper */
+    if (c == 0xD0)
+        return d >= 0x80 && d <= 0xAF; /* Cyrillic Ѐ-Я */
+    return false;
+}
+
+static size_t char_len(unsigned char c)
+{
+    return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+static bool push(const quote_allocator *a, token_list *tl, size_t start, size_t end, char tag,
+                 int32_t seg, int32_t para)
+{
+    if (!qa_reserve(a, (void **)&tl->items, &tl->cap, sizeof(token), tl->count + 1))
+        return false;
+    token *t = &tl->items[tl->count++];
+    t->start = (uint32_t)start;
+    t->end = (uint32_t)end;
+    t->kinds = 0;
+    t->segment = seg;
+    t->para = para;
+    (void)tag;
+    return true;
+}
+
+/* End of the word starting at s[i]: letters and digits, with inner
+ * apostrophes (don't, Trump’s), hyphens (Vice-President), and the dots of
+ * abbreviations (U.S.). */
+static size_t word_end(const unsigned char *s, size_t len, size_t i)
+{
+    size_t j = i;
+    for (;;) {
+        while (j < len && letter_at(s, len, j))
+            j += char_len(s[j]);
+        if (j >= len)
+            return j;
+        /* inner apostrophe or hyphen followed by a letter */
+        if ((s[j] == '\'' || s[j] == '-') && j + 1 < len && letter_at(s, len, j + 1)) {
+            j++;
+            continue;
+        }
+        if (s[j] == 0xE2 && j + 3 < len && s[j + 1] == 0x80 && s[j + 2] == 0x99 &&
+            letter_at(s, len, j + 3)) {
+            j += 3;
+            continue;
+        }
+        /* U.S., D.C.: a single letter, a dot, another letter */
+        if (s[j] == '.' && j + 1 < len && is_ascii_alpha(s[j + 1]) && j >= 1 &&
+            (j - i == 1 || s[j - 2] == '.') && (j + 2 >= len || !is_ascii_alpha(s[j + 2]))) {
+            j += 2;
+            continue;
+        }
+        return j;
+    }
+}
+
+static bool sentence_initial(char prev)
+{
+    return prev == 0 || prev == TAG_END || prev == TAG_PARA || prev == TAG_QUOTE_END ||
+           prev == TAG_COLON || prev == TAG_DASH || prev == TAG_LPAREN;
+}
+
+/* Tag of a word token from its lexicon kinds and its left neighbour. */
+static char tag_word(const struct quote_extractor *ex, const unsigned char *s, token *t, char prev)
+{
+    const char *w = (const char *)s + t->start;
+    size_t n = t->end - t->start;
+    bool cap = upper_at(s, t->end, t->start);
+    uint32_t k = lexicon_lookup_exact(&ex->lex, w, n);
+    uint32_t kf = k ? k : lexicon_lookup(&ex->lex, w, n);
+    if (cap && !sentence_initial(prev))
+        /* Mid-sentence, a capitalised word is only a function word if it
+         * is one in any position ("He", "The"); "Will" is a name. */
+        kf &= LEX_PRONOUN | LEX_DETERMINER | LEX_CONJUNCTION | LEX_PREPOSITION |
+              LEX_RELATIVE | LEX_STOP | LEX_ACCORDING | LEX_TIME;
+    k |= kf;
+    t->kinds = k;
+
+    if (k & LEX_CUE)
+        /* "the report", "his statement": after a determiner a cue form is a noun. */
+        return prev == TAG_DET ? ((k & LEX_ROLE) ? TAG_ROLE : TAG_WORD) : TAG_CUE;
+    if (k & LEX_ACCORDING)
+        return TAG_ACCORDING;
+    if (n == 1 && w[0] == 'I')
+        return TAG_PRONOUN;
+    if ((k & LEX_PRONOUN) && !(cap && !sentence_initial(prev) && (k & LEX_TITLE)))
+        return TAG_PRONOUN;
+    if (k & LEX_RELATIVE)
+        return TAG_RELATIVE;
+    if (n == 4 && (memcmp(w, "that", 4) == 0 || memcmp(w, "That", 4) == 0))
+        return TAG_THAT;
+    if (cap && (k & LEX_TITLE))
+        return TAG_TITLE;
+    if (k & LEX_TIME)
+        return TAG_TIME;
+    if (k & LEX_DETERMINER)
+        return TAG_DET;
+    if (k & LEX_CONJUNCTION)
+        return TAG_CONJ;
+    if (k & LEX_STOP)
+        return TAG_STOP;
+    if (k & LEX_AUXILIARY)
+        return TAG_AUX;
+    if (k & LEX_ADVERB)
+        return TAG_ADVERB;
+    if (k & LEX_PREPOSITION)
+        return TAG_PREP;
+    if (k & LEX_ROLE)
+        return TAG_ROLE;
+    if (cap) {
+        if (n == 1 || (n == 2 && w[1] == '.'))
+            return TAG_INITIAL;
+        return TAG_NAME;
+    }
+    if (is_digit((unsigned char)w[0]))
+        return TAG_NUMBER;
+    if (n > 4 && w[n - 2] == 'l' && w[n - 1] == 'y')
+        return TAG_ADVERB;
+    return TAG_WORD;
+}
+
+/* Punctuation tag at s[i] (and its byte length), or 0 for none. */
+static char punct_tag(const unsigned char *s, size_t len, size_t i, size_t *n)
+{
+    unsigned char c = s[i];
+    *n = 1;
+    switch (c) {
+    case ',':
+        return TAG_COMMA;
+    case ':':
+        return TAG_COLON;
+    case '.':
+    case '!':
+    case '?':
+    case ';':
+        while (i + *n < len && (s[i + *n] == '.' || s[i + *n] == '!' || s[i + *n] == '?'))
+            (*n)++;
+        return TAG_END;
+    case '(':
+    case '[':
+        return TAG_LPAREN;
+    case ')':
+    case ']':
+        return TAG_RPAREN;
+    case '-':
+        while (i + *n < len && s[i + *n] == '-')
+            (*n)++;
+        return TAG_DASH;
+    case 0xE2:
+        *n = 3;
+        if (i + 2 < len && s[i + 1] == 0x80) {
+            if (s[i + 2] == 0x93 || s[i + 2] == 0x94 || s[i + 2] == 0x95)
+                return TAG_DASH;
+            if (s[i + 2] == 0xA6)
+                return TAG_END; /* … */
+            if (s[i + 2] >= 0x98 && s[i + 2] <= 0x9F)
+                return 0; /* a quotation mark outside any segment */
+            if (s[i + 2] <= 0x8F || s[i + 2] == 0xAF)
+                return 0; /* spaces of all widths */
+        }
+        return TAG_OTHER;
+    default:
+        *n = char_len(c);
+        if (c == '"' || c == '\'' || c == 0x1A)
+            return 0;
+        if (c == 0xC2 && i + 1 < len && (s[i + 1] == 0xA0 || s[i + 1] == 0xAB || s[i + 1] == 0xBB))
+            return 0;
+        return TAG_OTHER;
+    }
+}
+
+int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
+             const segment_list *segs, token_list *tl, quote_error *err)
+{
+    const quote_allocator *a = &ex->alloc;
+    const unsigned char *s = (const unsigned char *)text;
+    tl->count = 0;
+    if (len > UINT32_MAX)
+        return q_fail(err, QUOTE_ELIMIT, 0, "text longer than 4 GiB");
+    /* Tags are built as we go; tl->tags grows with tl->items. */
+    size_t tags_cap = 0;
+    char prev = 0;
+    int32_t para = 0;
+    size_t k = 0; /* next segment */
+    size_t i = 0;
+#define EMIT(st, en, tg, sg)                                                                 \
+    do {                                                                                     \
+        if (!push(a, tl, (st), (en), (tg), (sg), para) ||                                    \
+            !qa_reserve(a, (void **)&tl->tags, &tags_cap, 1, tl->count + 1))                \
+            return q_fail(err, QUOTE_ENOMEM, 0, NULL);                                       \
+        tl->tags[tl->count - 1] = (tg);                                                      \
+        prev = (tg);                                                                         \
+    } while (0)
+
+    while (i < len) {
+        if (k < segs->count && i >= segs->items[k].open) {
+            const segment *g = &segs->items[k];
+            bool ends = g->final_punct == '.' || g->final_punct == '?' || g->final_punct == '!';
+            size_t e = g->close_end > g->end ? g->close_end : g->end;
+            EMIT(g->open, e, ends ? TAG_QUOTE_END : TAG_QUOTE, (int32_t)k);
+            /* paragraphs inside a multi-paragraph quotation */
+            if (g->multi_paragraph)
+                for (size_t j = g->open; j < e; j++)
+                    if (s[j] == '\n' && j + 1 < e && s[j + 1] != '\n')
+                        para++;
+            tl->items[tl->count - 1].para = para;
+            i = e > i ? e : i + 1;
+            k++;
+            continue;
+        }
+        unsigned char c = s[i];
+        if (c == '\n') {
+            /* blank lines do not count: paragraphs are numbered by content */
+            if (prev != TAG_PARA && prev != 0) {
+                EMIT(i, i + 1, TAG_PARA, -1);
+                para++;
+            }
+            i++;
+            continue;
+        }
+        if (c == ' ' || c == '\t' || c == '\r') {
+            i++;
+            continue;
+        }
+        if (letter_at(s, len, i)) {
+            size_t e = word_end(s, len, i);
+            if (k < segs->count && e > segs->items[k].open)
+                e = segs->items[k].open;
+            if (!push(a, tl, i, e, TAG_WORD, -1, para) ||
+                !qa_reserve(a, (void **)&tl->tags, &tags_cap, 1, tl->count + 1))
+                return q_fail(err, QUOTE_ENOMEM, 0, NULL);
+            token *t = &tl->items[tl->count - 1];
+            /* Abbreviations keep their dot: "Sen.", "Jr.", "W." */
+            if (e < len && s[e] == '.' &&
+                ((e - i == 1 && upper_at(s, len, i)) ||
+                 lexicon_lookup_exact(&ex->lex, text + i, e - i + 1) != 0)) {
+                t->end = (uint32_t)(e + 1);
+                e++;
+            }
+            char tg = tag_word(ex, s, t, prev);
+            /* Two-word cues: "fired back", "a déclaré". */
+            if ((t->kinds & LEX_CUE_HEAD) && e < len && s[e] == ' ' && e + 1 < len &&
+                letter_at(s, len, e + 1)) {
+                size_t e2 = word_end(s, len, e + 1);
+                if (lexicon_lookup(&ex->lex, text + i, e2 - i) & LEX_CUE) {
+                    t->end = (uint32_t)e2;
+                    t->kinds |= LEX_CUE;
+                    tg = TAG_CUE;
+                    e = e2;
+                }
+            }
+            tl->tags[tl->count - 1] = tg;
+            prev = tg;
+            i = e;
+            continue;
+        }
+        size_t n;
+        char tg = punct_tag(s, len, i, &n);
+        if (tg)
+            EMIT(i, i + n, tg, -1);
+        i += n;
+    }
+    if (!qa_reserve(a, (void **)&tl->tags, &tags_cap, 1, tl->count + 1))
+        return q_fail(err, QUOTE_ENOMEM, 0, NULL);
+    tl->tags[tl->count] = '\0';
+#undef EMIT
+    return QUOTE_OK;
+}

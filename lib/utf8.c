@@ -1,0 +1,106 @@
+/* utf8.c - UTF-8 validation, masking and decoding.
+ *
+ * The text is validated once here; every PCRE2 call afterwards passes
+ * PCRE2_NO_UTF_CHECK, since PCRE2 would otherwise re-validate the whole
+ * subject on each call (quadratic over an article). */
+#include <string.h>
+
+#include "internal.h"
+
+/* Length of the valid sequence at s[i], or 0 when it is invalid. */
+static size_t seq_len(const unsigned char *s, size_t len, size_t i)
+{
+    unsigned char c = s[i];
+    if (c < 0x80)
+        return 1;
+    size_t n;
+    uint32_t min;
+    if (c >= 0xC2 && c <= 0xDF) {
+        n = 2;
+        min = 0x80;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        n = 3;
+        min = 0x800;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 4;
+        min = 0x10000;
+    } else {
+        return 0;
+    }
+    if (len - i < n)
+        return 0;
+    uint32_t cp = c & (0x3F >> (n - 1));
+    for (size_t k = 1; k < n; k++) {
+        if ((s[i + k] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (s[i + k] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return n;
+}
+
+size_t utf8_first_invalid(const unsigned char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        /* Fast path over ASCII, eight bytes at a time. */
+        while (i + 8 <= len) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (w & 0x8080808080808080ull)
+                break;
+            i += 8;
+        }
+        if (i >= len)
+            break;
+        size_t n = seq_len(s, len, i);
+        if (n == 0)
+            return i;
+        i += n;
+    }
+    return len;
+}
+
+void utf8_mask_invalid(const unsigned char *s, size_t len, unsigned char *dst)
+{
+    size_t i = 0;
+    while (i < len) {
+        size_t n = seq_len(s, len, i);
+        if (n == 0) {
+            dst[i++] = 0x1A;
+            continue;
+        }
+        for (size_t k = 0; k < n; k++)
+            dst[i + k] = s[i + k];
+        i += n;
+    }
+}
+
+uint32_t utf8_decode(const unsigned char *s, size_t len, size_t i, size_t *n)
+{
+    unsigned char c = s[i];
+    if (c < 0x80 || i + 1 >= len) {
+        *n = 1;
+        return c;
+    }
+    if (c < 0xE0) {
+        *n = 2;
+        return ((uint32_t)(c & 0x1F) << 6) | (s[i + 1] & 0x3F);
+    }
+    if (c < 0xF0) {
+        if (i + 2 >= len) {
+            *n = 1;
+            return c;
+        }
+        *n = 3;
+        return ((uint32_t)(c & 0x0F) << 12) | ((uint32_t)(s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+    }
+    if (i + 3 >= len) {
+        *n = 1;
+        return c;
+    }
+    *n = 4;
+    return ((uint32_t)(c & 0x07) << 18) | ((uint32_t)(s[i + 1] & 0x3F) << 12) |
+           ((uint32_t)(s[i + 2] & 0x3F) << 6) | (s[i + 3] & 0x3F);
+}
