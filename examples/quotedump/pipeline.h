@@ -3,7 +3,7 @@
  *
  * The main thread reads lines into a ring of slots and writes finished
  * slots in input order; worker threads parse, extract and render each slot
- * into the slot's own buffer.  At most `4 * jobs` records are in flight, so
+ * into the slot's own buffer.  At most `8 * jobs` records are in flight, so
  * memory stays bounded whatever the input size: a constant plus the ring's
  * line and output buffers (each shrunk back after an unusually large
  * record).  With jobs == 1 no thread is started.
