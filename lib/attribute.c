@@ -57,6 +57,56 @@ static size_t paragraph_start(const work *w, size_t i)
     return s;
 }
 
+/* A comma-separated chunk that opens with one of these is an introductory
+ * phrase or a relative clause, not the subject: "In a statement, ...",
+ * "..., who replaced Ana Duarte as chair, said". */
+static bool chunk_is_intro(char first)
+{
+    return strchr("oxeaGCKdctvR", first) != NULL;
+}
+
+/* The noun phrase starting at token s (at most up to e): a pronoun, or an
+ * optional determiner and modifiers up to the head noun or the end of a
+ * name ("the New Jersey governor", "Sen. Ted Cruz", "Its hosts"). */
+static size_t np_end(const work *w, size_t s, size_t e)
+{
+    const char *t = w->toks.tags;
+    size_t i = s;
+    if (i < e && t[i] == TAG_PRONOUN)
+        return i + 1;
+    if (i < e && t[i] == TAG_DET)
+        i++;
+    bool named = false;
+    while (i < e) {
+        char c = t[i];
+        if (c == TAG_NAME || c == TAG_INITIAL || c == TAG_TITLE) {
+            named = true;
+            i++;
+        } else if (c == TAG_ROLE || c == TAG_NUMBER) {
+            i++;
+        } else if (c == TAG_WORD && !named) {
+            /* a modifier when another noun follows, else the head */
+            bool modifier = i + 1 < e && strchr("wrNTId", t[i + 1]);
+            i++;
+            if (!modifier)
+                break;
+        } else if (c == TAG_PREP && i > s && t[i - 1] == TAG_TITLE && i + 1 < e &&
+                   (t[i + 1] == TAG_TITLE || t[i + 1] == TAG_NAME)) {
+            i++; /* Secretary of State */
+        } else if (c == TAG_LPAREN) {
+            size_t j = i + 1;
+            while (j < e && j - i < 6 && t[j] != TAG_RPAREN)
+                j++;
+            if (j >= e || t[j] != TAG_RPAREN)
+                break;
+            i = j + 1; /* Rep. Jim Jordan (R-Ohio) */
+        } else {
+            break;
+        }
+    }
+    return i > s ? i : s + 1;
+}
+
 /* Narrow a matched speaker region [ms, me) to the mention.  `before_cue`
  * says the region stands before the cue (X said) rather than after it
  * (said X). */
@@ -68,23 +118,29 @@ static void narrow_mention(const work *w, size_t *ms, size_t *me, bool before_cu
         s++;
     while (e > s && (t[e - 1] == TAG_COMMA || t[e - 1] == TAG_DASH))
         e--;
-    /* An appositive: keep the part before the first comma when it names
-     * someone ("Tom Reyes, who ..., said"; "X, the chairman of Y, said"). */
-    for (size_t i = s; i < e; i++) {
-        if (t[i] != TAG_COMMA)
-            continue;
-        bool named = false;
-        for (size_t j = s; j < i; j++)
-            named |= t[j] == TAG_NAME || t[j] == TAG_PRONOUN || t[j] == TAG_ROLE ||
-                     t[j] == TAG_TITLE;
-        if (named)
-            e = i;
-        else
-            s = i + 1;
-        break;
+    /* Comma-separated chunks: the subject is the first one that is not an
+     * introductory phrase or relative clause; the rest are appositives
+     * ("X, the chairman of Y, said"; "In a statement, X said"). */
+    size_t cs = s;
+    for (;;) {
+        size_t ce = cs;
+        int depth = 0;
+        while (ce < e && (t[ce] != TAG_COMMA || depth > 0)) {
+            depth += t[ce] == TAG_LPAREN ? 1 : t[ce] == TAG_RPAREN ? -1 : 0;
+            ce++;
+        }
+        if (ce > cs && !chunk_is_intro(t[cs])) {
+            s = cs;
+            e = ce;
+            break;
+        }
+        if (ce >= e)
+            break; /* every chunk looks introductory: keep the last */
+        cs = ce + 1;
+        s = cs;
     }
     if (before_cue) {
-        /* The noun phrase nearest the cue: walk left from the end. */
+        /* The noun phrase nearest the end of the chunk. */
         size_t i = e;
         if (i > s && t[i - 1] == TAG_PRONOUN) {
             *ms = i - 1;
@@ -148,8 +204,8 @@ static bool plausible_speaker(const work *w, size_t ms, size_t me)
         if (c == TAG_NAME || c == TAG_PRONOUN || c == TAG_ROLE || c == TAG_TITLE ||
             c == TAG_INITIAL)
             return true;
-        if (c == TAG_WORD && i > ms && w->toks.tags[i - 1] == TAG_DET)
-            return true; /* "the report", "a source" */
+        if ((c == TAG_WORD || c == TAG_NUMBER) && i > ms && w->toks.tags[i - 1] == TAG_DET)
+            return true; /* "the report", "a source", "the 43-year-old" */
     }
     /* bare plural: "officials said", "sources" */
     return me - ms == 1 && w->toks.tags[ms] == TAG_WORD;
@@ -187,26 +243,44 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
     cand->me = from + ov[2 * gm + 1];
     cand->cue = gc >= 0 && ov[2 * gc] != PCRE2_UNSET ? from + ov[2 * gc] : SIZE_MAX;
     bool before_cue = cand->cue == SIZE_MAX || cand->ms < cand->cue;
-    if (layout == LAYOUT_LEAD_COORD) {
-        /* the sentence subject: the noun phrase at the start */
-        size_t e = cand->ms + 1;
-        while (e < cand->cue && strchr("NITr", w->toks.tags[e]))
-            e++;
-        cand->me = e;
-        before_cue = false;
+    const char *t = w->toks.tags;
+    if (layout == LAYOUT_LEAD_COORD || layout == LAYOUT_LEAD_SUBJECT) {
+        /* the subject of the sentence: the noun phrase the match starts with */
+        cand->me = np_end(w, cand->ms, qt);
+    } else {
+        narrow_mention(w, &cand->ms, &cand->me, before_cue);
     }
-    narrow_mention(w, &cand->ms, &cand->me, before_cue);
     if (!plausible_speaker(w, cand->ms, cand->me))
         return 0;
+    if (cand->cue != SIZE_MAX && (w->toks.items[cand->cue].kinds & LEX_NONSPEECH)) {
+        /* "a book called “...”": a naming verb whose subject is no speaker */
+        bool speaker_like = false;
+        for (size_t i = cand->ms; i < cand->me; i++)
+            speaker_like |= t[i] == TAG_NAME || t[i] == TAG_PRONOUN || t[i] == TAG_ROLE ||
+                            t[i] == TAG_TITLE;
+        if (!speaker_like)
+            return 0;
+    }
     cand->confidence = quote_layouts[layout].confidence;
-    const char *t = w->toks.tags;
     if (quote_layouts[layout].site == SITE_TRAILER && t[qt] == TAG_QUOTE_END) {
         /* “Q.” X said ... : a new sentence; likelier an attribution when
-         * it is a short one ("“Q.” he said.") */
+         * it is a short one ("“Q.” he said."), unlikely when it introduces
+         * the next quotation ("“Q.” He added: “R”"). */
         size_t after = cand->cue != SIZE_MAX ? cand->cue + 1 : cand->me;
         bool short_sentence = after >= w->toks.count || is_sentence_break(t[after]) ||
                               t[after] == TAG_COMMA;
-        cand->confidence -= short_sentence ? 0.05 : 0.3;
+        bool introduces = after < w->toks.count && t[after] == TAG_COLON;
+        cand->confidence -= introduces ? 0.6 : short_sentence ? 0.05 : 0.3;
+    }
+    if (layout == LAYOUT_LEAD_SUBJECT) {
+        /* stronger when the sentence has a speech cue or a colon before the quote */
+        bool cue = false;
+        for (size_t i = from; i < qt; i++)
+            cue |= t[i] == TAG_CUE || t[i] == TAG_PARTICIPLE;
+        if (t[qt - 1] == TAG_COLON)
+            cand->confidence = 0.72;
+        else if (cue)
+            cand->confidence = 0.62;
     }
     return 1;
 }
@@ -375,6 +449,18 @@ int attribute_all(work *w, quote_error *err)
 
         const segment *g = &w->segs.items[seg];
         int words = word_count(w, g);
+        /* Continuing the latest attribution competes with the layouts: it
+         * is strong for a quote opening its sentence right after an
+         * attributed one, weak for a quote inside a sentence of narration. */
+        int32_t para = w->toks.items[qt].para;
+        double cont = 0.0;
+        if (ev.set && para - ev.para <= 1)
+            cont = lead_from < qt ? 0.4 : para == ev.para ? 0.7 : 0.6;
+        if (best.layout >= 0 && best.confidence < cont) {
+            if (w->explain)
+                qbuf_printf(w->a, &w->explain[seg], "; continuation %.2f preferred", cont);
+            best.layout = -1;
+        }
         if (best.layout >= 0) {
             int status = QUOTE_OK;
             int ent = speaker_resolve(w, best.ms, best.me, qt, focus, &status);
@@ -403,18 +489,18 @@ int attribute_all(work *w, quote_error *err)
             ev.entity = ent;
             ev.para = w->toks.items[qt].para;
             ev.tok = qt;
-        } else if (looks_nonspeech(w, qt)) {
+        } else if (looks_nonspeech(w, qt) && cont == 0.0) {
             at->rule = "nonspeech";
             at->layout = -2; /* dropped from the result */
-        } else if (ev.set && w->toks.items[qt].para - ev.para <= 1) {
+        } else if (cont > 0.0) {
             at->m_start = ev.ms;
             at->m_end = ev.me;
             at->cue = ev.cue;
             at->entity = ev.entity;
             at->kind = QUOTE_KIND_CONTINUATION;
             at->rule = "continuation";
-            at->confidence = w->toks.items[qt].para == ev.para ? 0.7 : 0.6;
-            ev.para = w->toks.items[qt].para; /* a run of quote paragraphs */
+            at->confidence = cont;
+            ev.para = para; /* a run of quote paragraphs */
         } else if (ev.set) {
             at->m_start = ev.ms;
             at->m_end = ev.me;

@@ -84,7 +84,8 @@ enum lex_kind {
     LEX_TIME = 1u << 17,
     LEX_STOP = 1u << 18,
     LEX_ACCORDING = 1u << 19,
-    LEX_CUE_HEAD = 1u << 20 /* first word of a two-word cue */
+    LEX_CUE_HEAD = 1u << 20, /* first word of a two-word cue */
+    LEX_ABBREVIATION = 1u << 21
 };
 #define LEX_PRONOUN (LEX_PRON_MALE | LEX_PRON_FEMALE | LEX_PRON_PLURAL | LEX_PRON_NEUTER | LEX_PRON_FIRST)
 
@@ -136,6 +137,7 @@ int scan_segments(const struct quote_extractor *ex, pcre2_match_data *md, const 
 /* Tag letters: the alphabet of the attribution patterns (patterns.c). */
 enum {
     TAG_CUE = 'C',
+    TAG_PARTICIPLE = 'K', /* a cue in -ing: "saying", "adding" */
     TAG_PRONOUN = 'P',
     TAG_TITLE = 'T',
     TAG_ROLE = 'r',
@@ -188,11 +190,13 @@ enum layout_id {
     LAYOUT_TRAIL_INVERTED,  /* "Q," said X */
     LAYOUT_TRAIL_ACCORDING, /* "Q," according to X */
     LAYOUT_TRAIL_DASH,      /* "Q." - X */
+    LAYOUT_TRAIL_VERB,      /* "Q," X retaliated. (a verb the lexicon lacks) */
     LAYOUT_LEAD_CUE,        /* X said: "Q" */
     LAYOUT_LEAD_ACCORDING,  /* according to X, "Q" */
     LAYOUT_LEAD_RELATIVE,   /* X, who said ... "Q" */
     LAYOUT_LEAD_COORD,      /* X ... and then added: "Q" */
     LAYOUT_LEAD_PARTIAL,    /* X said that ... "Q" ... */
+    LAYOUT_LEAD_SUBJECT,    /* X <any verb> ... "Q": the subject of the sentence */
     LAYOUT_HEADLINE,        /* X: "Q" / X on Y: "Q" */
     LAYOUT_SENTENCE_CUE,    /* a sentence without quotation: X said ... */
     LAYOUT_COUNT

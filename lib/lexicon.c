@@ -32,6 +32,7 @@ static const struct {
     {"time", LEX_TIME},
     {"stop", LEX_STOP},
     {"according", LEX_ACCORDING},
+    {"abbreviation", LEX_ABBREVIATION},
 };
 
 static uint32_t hash_bytes(const char *s, size_t n)

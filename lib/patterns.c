@@ -2,6 +2,7 @@
  *
  * Each token of the article has a one-letter tag (internal.h, tokens.c):
  *   Q q  a quotation (Q: its content ends a sentence)   C  speech cue
+ *   K    speech cue in -ing (saying, adding): its subject is the clause's
  *   P    subject pronoun      T  title (Mr, Sen.)      N  capitalised word
  *   I    initial              r  role noun (spokesman) D  determiner
  *   w    other word           o  preposition           d  number
@@ -23,6 +24,9 @@
 /* An appositive or relative clause between the subject and the cue:
  * `X, the chairman of Y, said`. */
 #define APP "(?:,[^.:|QqC]{1,30}?,)?"
+/* Introductory phrases before a sentence's subject: `In a statement,`,
+ * `Speaking to reporters on Monday,`, `When asked about it,`. */
+#define INTRO "c?(?:[oxeaGCKdv(][^.|Qq:]{0,25}?,)*c?"
 
 const layout_info quote_layouts[LAYOUT_COUNT] = {
     [LAYOUT_TRAIL_CUE] = {"trailing-cue", "^[Qq]-?,?(?<m>" NPP "{1,12}?)" APP "[av]{0,3}(?<c>C)",
@@ -34,6 +38,9 @@ const layout_info quote_layouts[LAYOUT_COUNT] = {
                                 SITE_TRAILER, 0.85, true},
     [LAYOUT_TRAIL_DASH] = {"trailing-dash", "^[Qq]-(?<m>[DTNIr]" NP "{0,11})", SITE_TRAILER,
                            0.8, true},
+    [LAYOUT_TRAIL_VERB] = {"trailing-verb",
+                           "^q-?,?(?<m>[DTNIPr]" NP "{0,5}?)[av]{0,2}(?<c>w)(?=[.,:|)oe]|$)",
+                           SITE_TRAILER, 0.7, true},
     [LAYOUT_LEAD_CUE] = {"leading-cue",
                          "(?<m>" NPP "{1,12})" APP "[av]{0,3}(?<c>C)[^.|QqC:]{0,8}?[:,]?[Qq]$",
                          SITE_LEADIN, 0.85, true},
@@ -44,11 +51,14 @@ const layout_info quote_layouts[LAYOUT_COUNT] = {
                               "(?<m>" NP "{1,12}),R[av]{0,3}(?<c>C)[^.|QC]{0,40}[Qq]$",
                               SITE_LEADIN, 0.75, false},
     [LAYOUT_LEAD_COORD] = {"coordinated-cue",
-                           "^[xcae,]*(?<m>" NPP "{1,8}?)[^.|Qq]*c[av]{0,3}(?<c>C)[^.|QqC]{0,8}?[:,]?[Qq]$",
+                           "^" INTRO "(?<m>" NPP "{1,8}?)[^.|Qq]*c[av]{0,3}(?<c>C)[^.|QqC]{0,8}?[:,]?[Qq]$",
                            SITE_LEADIN, 0.75, true},
     [LAYOUT_LEAD_PARTIAL] = {"reported-speech",
                              "(?<m>" NPP "{1,12})" APP "[av]{0,3}(?<c>C)[^.|QC]{0,40}[Qq]$",
                              SITE_LEADIN, 0.7, true},
+    [LAYOUT_LEAD_SUBJECT] = {"sentence-subject",
+                             "^" INTRO "(?<m>[DTNIPrw]" NP "{0,7}?)" APP "[av]{0,3}(?<c>[wCKv])[^.|]*?[Qq]$",
+                             SITE_LEADIN, 0.5, true},
     [LAYOUT_HEADLINE] = {"headline", "^(?<m>" NP "{1,8}?)(?:o[^:|.]{1,8})?:[Qq]$", SITE_PARAGRAPH,
                          0.8, true},
     [LAYOUT_SENTENCE_CUE] = {"previous-sentence", "(?<m>" NPP "{1,12})" APP "[av]{0,3}(?<c>C)",

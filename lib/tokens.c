@@ -112,7 +112,8 @@ static bool sentence_initial(char prev)
 }
 
 /* Tag of a word token from its lexicon kinds and its left neighbour. */
-static char tag_word(const struct quote_extractor *ex, const unsigned char *s, token *t, char prev)
+static char tag_word(const struct quote_extractor *ex, const unsigned char *s, token *t, char prev,
+                     bool prev_det_adj, bool prev_to)
 {
     const char *w = (const char *)s + t->start;
     size_t n = t->end - t->start;
@@ -127,9 +128,18 @@ static char tag_word(const struct quote_extractor *ex, const unsigned char *s, t
     k |= kf;
     t->kinds = k;
 
-    if (k & LEX_CUE)
-        /* "the report", "his statement": after a determiner a cue form is a noun. */
-        return prev == TAG_DET ? ((k & LEX_ROLE) ? TAG_ROLE : TAG_WORD) : TAG_CUE;
+    if (k & LEX_CUE) {
+        /* "the report", "a snappy retort": after a determiner (and its
+         * adjectives) a cue form is a noun; after "to" it is an intention,
+         * not an utterance ("wants to urge"). */
+        if (prev == TAG_DET || prev_det_adj)
+            return (k & LEX_ROLE) ? TAG_ROLE : TAG_WORD;
+        if (prev_to)
+            return TAG_WORD;
+        if (n > 4 && memcmp(w + n - 3, "ing", 3) == 0)
+            return TAG_PARTICIPLE;
+        return TAG_CUE;
+    }
     if (k & LEX_ACCORDING)
         return TAG_ACCORDING;
     if (n == 1 && w[0] == 'I')
@@ -151,7 +161,8 @@ static char tag_word(const struct quote_extractor *ex, const unsigned char *s, t
     if (k & LEX_STOP)
         return TAG_STOP;
     if (k & LEX_AUXILIARY)
-        return TAG_AUX;
+        /* "Will Estrada": a capitalised auxiliary is a name (questions are rare) */
+        return cap && !(k & ~(LEX_AUXILIARY | LEX_CUE_HEAD)) ? TAG_NAME : TAG_AUX;
     if (k & LEX_ADVERB)
         return TAG_ADVERB;
     if (k & LEX_PREPOSITION)
@@ -161,6 +172,10 @@ static char tag_word(const struct quote_extractor *ex, const unsigned char *s, t
     if (cap) {
         if (n == 1 || (n == 2 && w[1] == '.'))
             return TAG_INITIAL;
+        /* "Speaking to reporters, ...": a participle opening a sentence */
+        if (sentence_initial(prev) && n > 5 && memcmp(w + n - 3, "ing", 3) == 0 &&
+            !(k & (LEX_MALE | LEX_FEMALE)))
+            return TAG_STOP;
         return TAG_NAME;
     }
     if (is_digit((unsigned char)w[0]))
@@ -288,7 +303,12 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
                 t->end = (uint32_t)(e + 1);
                 e++;
             }
-            char tg = tag_word(ex, s, t, prev);
+            size_t nt = tl->count - 1;
+            bool prev_det_adj = nt >= 2 && tl->tags[nt - 2] == TAG_DET &&
+                                (tl->tags[nt - 1] == TAG_WORD || tl->tags[nt - 1] == TAG_ADVERB);
+            bool prev_to = nt >= 1 && tl->items[nt - 1].end - tl->items[nt - 1].start == 2 &&
+                           memcmp(text + tl->items[nt - 1].start, "to", 2) == 0;
+            char tg = tag_word(ex, s, t, prev, prev_det_adj, prev_to);
             /* Two-word cues: "fired back", "a déclaré". */
             if ((t->kinds & LEX_CUE_HEAD) && e < len && s[e] == ' ' && e + 1 < len &&
                 letter_at(s, len, e + 1)) {
@@ -296,7 +316,7 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
                 if (lexicon_lookup(&ex->lex, text + i, e2 - i) & LEX_CUE) {
                     t->end = (uint32_t)e2;
                     t->kinds |= LEX_CUE;
-                    tg = TAG_CUE;
+                    tg = memcmp(text + i + (e2 - i) - 3, "ing", 3) == 0 ? TAG_PARTICIPLE : TAG_CUE;
                     e = e2;
                 }
             }
