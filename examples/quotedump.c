@@ -117,7 +117,7 @@ static void usage(void)
            "         one quote per line; with --input jsonl, one array of all records\n"
            "  jsonl  the same objects, one per line\n"
            "  tsv    a header, then start end speaker mention cue kind confidence quote\n"
-           "         (tab, newline, CR and backslash written as \\t \\n \\r \\\\)\n"
+           "         (tab, newline, CR, backslash and NUL written as \\t \\n \\r \\\\ \\0)\n"
            "With several articles (several FILEs, or --input jsonl), text and tsv lines\n"
            "begin with the file name or record id.\n"
            "\n"

@@ -41,7 +41,7 @@ typedef struct pipeline {
     size_t nslots;
     pthread_mutex_t mu;
     pthread_cond_t work_cv; /* workers: a record arrived, or end of input */
-    pthread_cond_t done_cv; /* main: the record it waits for is done */
+    pthread_cond_t done_cv; /* main: the records it waits for are done */
     uint64_t next_read, next_work, next_write;
     uint64_t wait_end;      /* main waits for [next_write, wait_end) ... */
     size_t missing;         /* ... of which this many are not done yet */
