@@ -207,6 +207,15 @@ static bool plausible_speaker(const work *w, size_t ms, size_t me)
         if ((c == TAG_WORD || c == TAG_NUMBER) && i > ms && w->toks.tags[i - 1] == TAG_DET)
             return true; /* "the report", "a source", "the 43-year-old" */
     }
+    if (me - ms == 1 && w->toks.tags[ms] == TAG_DET) {
+        /* "tweeted another", "one said": a determiner standing alone, but
+         * not an article or a possessive */
+        const token *k = &w->toks.items[ms];
+        size_t n = k->end - k->start;
+        const char *p = w->text + k->start;
+        return n > 3 && !(k->kinds & LEX_PRONOUN) && memcmp(p, "the", 3) != 0 &&
+               memcmp(p, "The", 3) != 0 && memcmp(p, "their", 5 < n ? 5 : n) != 0;
+    }
     /* bare plural: "officials said", "sources" */
     return me - ms == 1 && w->toks.tags[ms] == TAG_WORD;
 }
@@ -244,7 +253,14 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
     cand->cue = gc >= 0 && ov[2 * gc] != PCRE2_UNSET ? from + ov[2 * gc] : SIZE_MAX;
     bool before_cue = cand->cue == SIZE_MAX || cand->ms < cand->cue;
     const char *t = w->toks.tags;
-    if (layout == LAYOUT_LEAD_COORD || layout == LAYOUT_LEAD_SUBJECT) {
+    if (layout == LAYOUT_LEAD_RELATIVE) {
+        /* "Mr Trump, who tweeted": the mention runs from the antecedent to
+         * the relative pronoun, so it names the person and marks the site. */
+        size_t rel = cand->me - 1, comma = rel - 1;
+        size_t ms = cand->ms, me = comma;
+        narrow_mention(w, &ms, &me, true);
+        cand->ms = ms;
+    } else if (layout == LAYOUT_LEAD_COORD || layout == LAYOUT_LEAD_SUBJECT) {
         /* the subject of the sentence: the noun phrase the match starts with */
         cand->me = np_end(w, cand->ms, qt);
     } else {
@@ -267,8 +283,17 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
          * it is a short one ("“Q.” he said."), unlikely when it introduces
          * the next quotation ("“Q.” He added: “R”"). */
         size_t after = cand->cue != SIZE_MAX ? cand->cue + 1 : cand->me;
-        bool short_sentence = after >= w->toks.count || is_sentence_break(t[after]) ||
-                              t[after] == TAG_COMMA;
+        /* short: the sentence ends within a few tokens, with no other
+         * clause ("“Q?” Clinton writes to Sullivan.") */
+        bool short_sentence = after >= w->toks.count || t[after] == TAG_COMMA;
+        for (size_t i = after; !short_sentence && i < w->toks.count && i < after + 5; i++) {
+            if (is_sentence_break(t[i])) {
+                short_sentence = true;
+                break;
+            }
+            if (!strchr("DTNIrwoeda", t[i]))
+                break;
+        }
         bool introduces = after < w->toks.count && t[after] == TAG_COLON;
         cand->confidence -= introduces ? 0.6 : short_sentence ? 0.05 : 0.3;
     }

@@ -191,6 +191,9 @@ enum layout_id {
     LAYOUT_TRAIL_ACCORDING, /* "Q," according to X */
     LAYOUT_TRAIL_DASH,      /* "Q." - X */
     LAYOUT_TRAIL_VERB,      /* "Q," X retaliated. (a verb the lexicon lacks) */
+    LAYOUT_TRAIL_FAR,       /* "Q" that ..., X said. */
+    LAYOUT_TRAIL_FAR_INVERTED, /* "Q" that ..., said X. */
+    LAYOUT_TRAIL_VERB_INVERTED, /* "Q!" beamed X. */
     LAYOUT_LEAD_CUE,        /* X said: "Q" */
     LAYOUT_LEAD_ACCORDING,  /* according to X, "Q" */
     LAYOUT_LEAD_RELATIVE,   /* X, who said ... "Q" */

@@ -23,13 +23,13 @@
 #define NPP "[DTNIPrwod()]"
 /* An appositive or relative clause between the subject and the cue:
  * `X, the chairman of Y, said`. */
-#define APP "(?:,[^.:|QqC]{1,30}?,)?"
+#define APP "(?:,[^.:|QqC]{1,30}?[,q])?"
 /* Introductory phrases before a sentence's subject: `In a statement,`,
  * `Speaking to reporters on Monday,`, `When asked about it,`. */
 #define INTRO "c?(?:[oxeaGCKdv(][^.|Qq:]{0,25}?,)*c?"
 
 const layout_info quote_layouts[LAYOUT_COUNT] = {
-    [LAYOUT_TRAIL_CUE] = {"trailing-cue", "^[Qq]-?,?(?<m>" NPP "{1,12}?)" APP "[av]{0,3}(?<c>C)",
+    [LAYOUT_TRAIL_CUE] = {"trailing-cue", "^[Qq]-?,?(?<m>[DTNIPrwod(][DTNIPrwodc()]{0,11}?)" APP "[av]{0,3}(?<c>C)",
                           SITE_TRAILER, 0.9, true},
     [LAYOUT_TRAIL_INVERTED] = {"trailing-inverted",
                                "^[Qq]-?,?[av]{0,2}(?<c>C)[av]{0,2}(?<m>" NPP NP "{0,13})",
@@ -39,17 +39,26 @@ const layout_info quote_layouts[LAYOUT_COUNT] = {
     [LAYOUT_TRAIL_DASH] = {"trailing-dash", "^[Qq]-(?<m>[DTNIr]" NP "{0,11})", SITE_TRAILER,
                            0.8, true},
     [LAYOUT_TRAIL_VERB] = {"trailing-verb",
-                           "^q-?,?(?<m>[DTNIPr]" NP "{0,5}?)[av]{0,2}(?<c>w)(?=[.,:|)oe]|$)",
+                           "^q-?,?(?<m>P|D?[wa]{0,2}[TNIr][TNIrd]{0,4}|D[wd]{1,2})[av]{0,2}(?<c>w)(?=[.,|]|$)",
                            SITE_TRAILER, 0.7, true},
+    [LAYOUT_TRAIL_FAR] = {"trailing-clause",
+                          "^[Qq][^.|QC]{0,20}?[,q](?<m>" NPP "{1,6}?)" APP "[av]{0,2}(?<c>C)(?=[.,|oe]|$)",
+                          SITE_TRAILER, 0.7, true},
+    [LAYOUT_TRAIL_FAR_INVERTED] = {"trailing-clause-inverted",
+                                   "^[Qq][^.|QC]{0,20}?,[av]{0,2}(?<c>C)[av]{0,2}(?<m>" NPP NP "{0,13})(?=[.,|]|$)",
+                                   SITE_TRAILER, 0.7, true},
+    [LAYOUT_TRAIL_VERB_INVERTED] = {"trailing-verb-inverted",
+                                    "^q-?,?(?<c>w)(?<m>[TNIr]" NP "{0,8})(?=[.,|]|$)",
+                                    SITE_TRAILER, 0.6, true},
     [LAYOUT_LEAD_CUE] = {"leading-cue",
-                         "(?<m>" NPP "{1,12})" APP "[av]{0,3}(?<c>C)[^.|QqC:]{0,8}?[:,]?[Qq]$",
+                         "(?<m>" NPP "{1,12})" APP "[av]{0,3}(?<c>C)[^.|QqC:]{0,14}?[:,]?[Qq]$",
                          SITE_LEADIN, 0.85, true},
     [LAYOUT_LEAD_ACCORDING] = {"leading-according",
                                "G[ov]?(?<m>" NPP "{1,12})(?:,[^.|QqC:]{1,30}?)?,?[Qq]$",
                                SITE_LEADIN, 0.85, true},
     [LAYOUT_LEAD_RELATIVE] = {"relative-clause",
-                              "(?<m>" NP "{1,12}),R[av]{0,3}(?<c>C)[^.|QC]{0,40}[Qq]$",
-                              SITE_LEADIN, 0.75, false},
+                              "(?<m>" NP "{1,12},R)[av]{0,3}(?<c>[CKw])[^.|QC]{0,40}[Qq]$",
+                              SITE_LEADIN, 0.7, false},
     [LAYOUT_LEAD_COORD] = {"coordinated-cue",
                            "^" INTRO "(?<m>" NPP "{1,8}?)[^.|Qq]*c[av]{0,3}(?<c>C)[^.|QqC]{0,8}?[:,]?[Qq]$",
                            SITE_LEADIN, 0.75, true},

@@ -123,8 +123,8 @@ static char tag_word(const struct quote_extractor *ex, const unsigned char *s, t
     if (cap && !sentence_initial(prev))
         /* Mid-sentence, a capitalised word is only a function word if it
          * is one in any position ("He", "The"); "Will" is a name. */
-        kf &= LEX_PRONOUN | LEX_DETERMINER | LEX_CONJUNCTION | LEX_PREPOSITION |
-              LEX_RELATIVE | LEX_STOP | LEX_ACCORDING | LEX_TIME;
+        kf &= LEX_PRONOUN | LEX_DETERMINER | LEX_CONJUNCTION | LEX_RELATIVE | LEX_STOP |
+              LEX_ACCORDING | LEX_TIME | LEX_CUE;
     k |= kf;
     t->kinds = k;
 
@@ -196,6 +196,10 @@ static char punct_tag(const unsigned char *s, size_t len, size_t i, size_t *n)
     case ':':
         return TAG_COLON;
     case '.':
+        /* "(R-Wis.)", "R-Pa., said": an abbreviation's dot, not a full stop */
+        if (i + 1 < len && (s[i + 1] == ',' || s[i + 1] == ')'))
+            return TAG_OTHER;
+        /* fall through */
     case '!':
     case '?':
     case ';':
@@ -261,8 +265,15 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
     while (i < len) {
         if (k < segs->count && i >= segs->items[k].open) {
             const segment *g = &segs->items[k];
-            bool ends = g->final_punct == '.' || g->final_punct == '?' || g->final_punct == '!';
             size_t e = g->close_end > g->end ? g->close_end : g->end;
+            /* The quotation ends its sentence when its content does, unless
+             * the text runs on in lower case ("“Great!” he said"). */
+            bool ends = g->final_punct == '.' || g->final_punct == '?' || g->final_punct == '!';
+            size_t nx = e;
+            while (nx < len && (s[nx] == ' ' || s[nx] == ','))
+                nx++;
+            if (nx < len && s[nx] >= 'a' && s[nx] <= 'z')
+                ends = false;
             EMIT(g->open, e, ends ? TAG_QUOTE_END : TAG_QUOTE, (int32_t)k);
             /* paragraphs inside a multi-paragraph quotation */
             if (g->multi_paragraph)
@@ -286,6 +297,15 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
         }
         if (c == ' ' || c == '\t' || c == '\r') {
             i++;
+            continue;
+        }
+        if (c == '$' && i + 1 < len && is_digit(s[i + 1])) {
+            size_t e = i + 1; /* "$15": a number */
+            while (e < len && (is_digit(s[e]) || ((s[e] == ',' || s[e] == '.') && e + 1 < len &&
+                                                  is_digit(s[e + 1]))))
+                e++;
+            EMIT(i, e, TAG_NUMBER, -1);
+            i = e;
             continue;
         }
         if (letter_at(s, len, i)) {
