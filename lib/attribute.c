@@ -110,7 +110,7 @@ static size_t np_end(const work *w, size_t s, size_t e)
 /* Narrow a matched speaker region [ms, me) to the mention.  `before_cue`
  * says the region stands before the cue (X said) rather than after it
  * (said X). */
-static void narrow_mention(const work *w, size_t *ms, size_t *me, bool before_cue)
+static void narrow_mention(const work *w, size_t *ms, size_t *me, bool before_cue, bool leadin)
 {
     const char *t = w->toks.tags;
     size_t s = *ms, e = *me;
@@ -118,11 +118,15 @@ static void narrow_mention(const work *w, size_t *ms, size_t *me, bool before_cu
         s++;
     while (e > s && (t[e - 1] == TAG_COMMA || t[e - 1] == TAG_DASH))
         e--;
-    /* Comma-separated chunks: the subject is the first one that is not an
-     * introductory phrase or relative clause; the rest are appositives
-     * ("X, the chairman of Y, said"; "In a statement, X said"). */
-    size_t cs = s;
-    for (;;) {
+    /* Comma-separated chunks.  After a quote the subject comes first
+     * ("X, the chairman of Y, said"); before one, introductory phrases come
+     * first ("In a statement, X, a spokesman, said"), so the chunk next to
+     * the cue is taken when it names someone, else the nearest named chunk
+     * before it, else the nearest description.  Chunks that open like an
+     * introduction or a relative clause are never the subject. */
+    size_t starts[32], ends[32];
+    size_t nchunks = 0;
+    for (size_t cs = s; cs < e && nchunks < 32;) {
         size_t ce = cs;
         int depth = 0;
         while (ce < e && (t[ce] != TAG_COMMA || depth > 0)) {
@@ -130,14 +134,26 @@ static void narrow_mention(const work *w, size_t *ms, size_t *me, bool before_cu
             ce++;
         }
         if (ce > cs && !chunk_is_intro(t[cs])) {
-            s = cs;
-            e = ce;
-            break;
+            starts[nchunks] = cs;
+            ends[nchunks] = ce;
+            nchunks++;
         }
-        if (ce >= e)
-            break; /* every chunk looks introductory: keep the last */
         cs = ce + 1;
-        s = cs;
+    }
+    if (nchunks > 0) {
+        size_t pick = 0;
+        if (leadin) {
+            pick = nchunks - 1;
+            if (!strchr("NTIP", t[starts[pick]])) {
+                for (size_t k = nchunks - 1; k-- > 0;)
+                    if (strchr("NTIP", t[starts[k]])) {
+                        pick = k;
+                        break;
+                    }
+            }
+        }
+        s = starts[pick];
+        e = ends[pick];
     }
     if (before_cue) {
         /* The noun phrase nearest the end of the chunk. */
@@ -258,13 +274,14 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
          * the relative pronoun, so it names the person and marks the site. */
         size_t rel = cand->me - 1, comma = rel - 1;
         size_t ms = cand->ms, me = comma;
-        narrow_mention(w, &ms, &me, true);
+        narrow_mention(w, &ms, &me, true, true);
         cand->ms = ms;
     } else if (layout == LAYOUT_LEAD_COORD || layout == LAYOUT_LEAD_SUBJECT) {
         /* the subject of the sentence: the noun phrase the match starts with */
         cand->me = np_end(w, cand->ms, qt);
     } else {
-        narrow_mention(w, &cand->ms, &cand->me, before_cue);
+        narrow_mention(w, &cand->ms, &cand->me, before_cue,
+                       quote_layouts[layout].site != SITE_TRAILER);
     }
     if (!plausible_speaker(w, cand->ms, cand->me))
         return 0;
@@ -387,7 +404,7 @@ static int scan_sentences(work *w, size_t from, size_t to, event *ev, int *focus
             if (rc > 0) {
                 int gm = w->ex->group_m[LAYOUT_SENTENCE_CUE], gc = w->ex->group_c[LAYOUT_SENTENCE_CUE];
                 size_t ms = s + ov[2 * gm], me = s + ov[2 * gm + 1];
-                narrow_mention(w, &ms, &me, true);
+                narrow_mention(w, &ms, &me, true, true);
                 if (plausible_speaker(w, ms, me)) {
                     int status = QUOTE_OK;
                     int ent = speaker_resolve(w, ms, me, ms, *focus, &status);

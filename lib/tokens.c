@@ -105,6 +105,19 @@ static size_t word_end(const unsigned char *s, size_t len, size_t i)
     }
 }
 
+/* "Sanders’ comments", "Trump's claim": a possessive makes the next word a noun. */
+static bool is_possessive(const char *text, const token *t)
+{
+    const unsigned char *p = (const unsigned char *)text + t->start;
+    size_t n = t->end - t->start;
+    if (n >= 2 && p[n - 1] == 's' && p[n - 2] == '\'')
+        return true;
+    if (n >= 4 && p[n - 1] == 's' && p[n - 2] == 0x99 && p[n - 3] == 0x80 && p[n - 4] == 0xE2)
+        return true;
+    /* "Sanders’": the apostrophe ended the word; look at the next byte */
+    return false;
+}
+
 static bool sentence_initial(char prev)
 {
     return prev == 0 || prev == TAG_END || prev == TAG_PARA || prev == TAG_QUOTE_END ||
@@ -124,7 +137,7 @@ static char tag_word(const struct quote_extractor *ex, const unsigned char *s, t
         /* Mid-sentence, a capitalised word is only a function word if it
          * is one in any position ("He", "The"); "Will" is a name. */
         kf &= LEX_PRONOUN | LEX_DETERMINER | LEX_CONJUNCTION | LEX_RELATIVE | LEX_STOP |
-              LEX_ACCORDING | LEX_TIME | LEX_CUE;
+              LEX_ACCORDING | LEX_TIME;
     k |= kf;
     t->kinds = k;
 
@@ -324,8 +337,9 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
                 e++;
             }
             size_t nt = tl->count - 1;
-            bool prev_det_adj = nt >= 2 && tl->tags[nt - 2] == TAG_DET &&
-                                (tl->tags[nt - 1] == TAG_WORD || tl->tags[nt - 1] == TAG_ADVERB);
+            bool prev_det_adj = (nt >= 2 && tl->tags[nt - 2] == TAG_DET &&
+                                 (tl->tags[nt - 1] == TAG_WORD || tl->tags[nt - 1] == TAG_ADVERB)) ||
+                                (nt >= 1 && is_possessive(text, &tl->items[nt - 1]));
             bool prev_to = nt >= 1 && tl->items[nt - 1].end - tl->items[nt - 1].start == 2 &&
                            memcmp(text + tl->items[nt - 1].start, "to", 2) == 0;
             char tg = tag_word(ex, s, t, prev, prev_det_adj, prev_to);
