@@ -269,11 +269,13 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
     cand->cue = gc >= 0 && ov[2 * gc] != PCRE2_UNSET ? from + ov[2 * gc] : SIZE_MAX;
     bool before_cue = cand->cue == SIZE_MAX || cand->ms < cand->cue;
     const char *t = w->toks.tags;
-    if (layout == LAYOUT_LEAD_RELATIVE) {
+    if (layout == LAYOUT_HEADLINE_SUBJECT) {
+        cand->me = np_end(w, cand->ms, qt);
+    } else if (layout == LAYOUT_LEAD_RELATIVE) {
         /* "Mr Trump, who tweeted": the mention runs from the antecedent to
          * the relative pronoun, so it names the person and marks the site. */
-        size_t rel = cand->me - 1, comma = rel - 1;
-        size_t ms = cand->ms, me = comma;
+        size_t rel = cand->me - 1;
+        size_t ms = cand->ms, me = w->toks.tags[rel - 1] == TAG_COMMA ? rel - 1 : rel;
         narrow_mention(w, &ms, &me, true, true);
         cand->ms = ms;
     } else if (layout == LAYOUT_LEAD_COORD || layout == LAYOUT_LEAD_SUBJECT) {
@@ -358,16 +360,19 @@ static int word_count(const work *w, const segment *g)
     return n;
 }
 
+/* A headline: one of the first paragraphs, short, with no sentence end
+ * inside (one at its very end is common in scraped titles). */
 static bool is_headline_para(const work *w, size_t qt)
 {
     const token *q = &w->toks.items[qt];
     if (q->para >= HEADLINE_PARAS || (w->flags & QUOTE_OPT_NO_HEADLINE))
         return false;
-    /* a headline has no sentence end before the next paragraph */
-    for (size_t i = qt + 1; i < w->toks.count && w->toks.tags[i] != TAG_PARA; i++)
-        if (w->toks.tags[i] == TAG_END)
-            return false;
-    for (size_t i = paragraph_start(w, qt); i < qt; i++)
+    size_t s = paragraph_start(w, qt), e = qt + 1;
+    while (e < w->toks.count && w->toks.tags[e] != TAG_PARA)
+        e++;
+    if (e - s > 40)
+        return false;
+    for (size_t i = s; i + 1 < e; i++)
         if (w->toks.tags[i] == TAG_END)
             return false;
     return true;

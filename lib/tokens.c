@@ -209,10 +209,6 @@ static char punct_tag(const unsigned char *s, size_t len, size_t i, size_t *n)
     case ':':
         return TAG_COLON;
     case '.':
-        /* "(R-Wis.)", "R-Pa., said": an abbreviation's dot, not a full stop */
-        if (i + 1 < len && (s[i + 1] == ',' || s[i + 1] == ')'))
-            return TAG_OTHER;
-        /* fall through */
     case '!':
     case '?':
     case ';':
@@ -329,9 +325,12 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
                 !qa_reserve(a, (void **)&tl->tags, &tags_cap, 1, tl->count + 1))
                 return q_fail(err, QUOTE_ENOMEM, 0, NULL);
             token *t = &tl->items[tl->count - 1];
-            /* Abbreviations keep their dot: "Sen.", "Jr.", "W." */
+            /* Abbreviations keep their dot: "Sen.", "Jr.", "W.", and any
+             * word whose dot is followed by a comma or a closing bracket
+             * ("(D-Calif.)", "R-Pa., said"). */
             if (e < len && s[e] == '.' &&
                 ((e - i == 1 && upper_at(s, len, i)) ||
+                 (e + 1 < len && (s[e + 1] == ',' || s[e + 1] == ')')) ||
                  lexicon_lookup_exact(&ex->lex, text + i, e - i + 1) != 0)) {
                 t->end = (uint32_t)(e + 1);
                 e++;
