@@ -460,7 +460,12 @@ int attribute_all(work *w, quote_error *err)
             if (rc)
                 return q_fail(err, rc, 0, "matching attribution layouts");
         }
+        /* The rest of this sentence is the quote's own trailer: not a
+         * separate reported-speech event. */
         scanned = qt + 1;
+        while (scanned < n && !is_sentence_break(t[scanned - 1]) && t[scanned] != TAG_QUOTE &&
+               t[scanned] != TAG_QUOTE_END)
+            scanned++;
 
         size_t trail_to = qt + 1;
         while (trail_to < n && trail_to - qt < TRAILER_TOKENS && t[trail_to] != TAG_PARA)

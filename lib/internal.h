@@ -201,6 +201,8 @@ enum layout_id {
     LAYOUT_LEAD_COORD,      /* X ... and then added: "Q" */
     LAYOUT_LEAD_PARTIAL,    /* X said that ... "Q" ... */
     LAYOUT_LEAD_SUBJECT,    /* X <any verb> ... "Q": the subject of the sentence */
+    LAYOUT_LEAD_COLON,      /* X and Y: "Q" */
+    LAYOUT_LEAD_SOURCE,     /* From the report: "Q" */
     LAYOUT_LEAD_CLAUSE,     /* ..., while X proposed we "Q" */
     LAYOUT_HEADLINE,        /* X: "Q" / X on Y: "Q" */
     LAYOUT_HEADLINE_SUBJECT, /* X Praises Y: "Q" */

@@ -26,7 +26,7 @@
 #define APP "(?:,[^.:|QqC]{1,30}?[,q])?"
 /* Introductory phrases before a sentence's subject: `In a statement,`,
  * `Speaking to reporters on Monday,`, `When asked about it,`. */
-#define INTRO "c?(?:[oxeaGCKdv(][^.|Qq:]{0,25}?,)*c?"
+#define INTRO "[ca]*(?:[oxeaGCKdv(][^.|Qq:]{0,25}?,[ca]*)*"
 
 const layout_info quote_layouts[LAYOUT_COUNT] = {
     [LAYOUT_TRAIL_CUE] = {"trailing-cue", "^[Qq]-?,?(?<m>[DTNIPrwod(][DTNIPrwodc()]{0,11}?" APP ")[av]{0,3}(?<c>C)",
@@ -60,7 +60,7 @@ const layout_info quote_layouts[LAYOUT_COUNT] = {
                                "G[ov]?(?<m>" NPP "{1,12})(?:,[^.|Q:]{1,30}?)?,?[Qq]$",
                                SITE_LEADIN, 0.92, true},
     [LAYOUT_LEAD_RELATIVE] = {"relative-clause",
-                              "(?<m>" NP "{1,12},?R)[av]{0,3}(?<c>[CKw])[^.|QC]{0,40}[Qq]$",
+                              "(?<m>" NP "{1,12},?R)(?:[^.|QqC]{0,8}?(?<c>[CK])|[av]{0,3}w)[^.|QC]{0,40}[Qq]$",
                               SITE_LEADIN, 0.7, false},
     [LAYOUT_LEAD_COORD] = {"coordinated-cue",
                            "^" INTRO "(?<m>" NPP "{1,8}?)[^.|Qq]*c[av]{0,3}(?<c>C)[^.|QqC]{0,8}?[:,]?[Qq]$",
@@ -71,6 +71,10 @@ const layout_info quote_layouts[LAYOUT_COUNT] = {
     [LAYOUT_LEAD_SUBJECT] = {"sentence-subject",
                              "^" INTRO "(?<m>[DTNIPrw]" NP "{0,7}?)" APP "[av]{0,3}(?<c>[wCKv])[^.|]*?[Qq]$",
                              SITE_LEADIN, 0.5, true},
+    [LAYOUT_LEAD_COLON] = {"colon", "(?:^|[-,])(?<m>[DTNIr][DTNIrwodc()]{0,8}):[Qq]$",
+                           SITE_LEADIN, 0.75, true},
+    [LAYOUT_LEAD_SOURCE] = {"source", "^[ca]*o(?<m>[DTNIr]" NP "{0,8}):[Qq]$", SITE_LEADIN, 0.75,
+                            true},
     [LAYOUT_LEAD_CLAUSE] = {"clause-subject",
                             "(?<m>[TNIP][DTNIrwod()]{0,7}" APP ")[av]{0,3}(?<c>w)[^.|QqC]{0,6}[Qq]$",
                             SITE_LEADIN, 0.55, true},

@@ -97,7 +97,8 @@ static size_t word_end(const unsigned char *s, size_t len, size_t i)
         }
         /* U.S., D.C.: a single letter, a dot, another letter */
         if (s[j] == '.' && j + 1 < len && is_ascii_alpha(s[j + 1]) && j >= 1 &&
-            (j - i == 1 || s[j - 2] == '.') && (j + 2 >= len || !is_ascii_alpha(s[j + 2]))) {
+            (j - i == 1 || s[j - 2] == '.' || s[j - 2] == '-') &&
+            (j + 2 >= len || !is_ascii_alpha(s[j + 2]))) {
             j += 2;
             continue;
         }
