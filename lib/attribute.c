@@ -313,7 +313,10 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
             if (!strchr("DTNIrwoeda", t[i]))
                 break;
         }
-        bool introduces = after < w->toks.count && t[after] == TAG_COLON;
+        bool introduces = after < w->toks.count &&
+                          (t[after] == TAG_COLON ||
+                           (t[after] == TAG_COMMA && after + 1 < w->toks.count &&
+                            (t[after + 1] == TAG_QUOTE || t[after + 1] == TAG_QUOTE_END)));
         cand->confidence -= introduces ? 0.6 : short_sentence ? 0.05 : 0.3;
     }
     if (layout == LAYOUT_LEAD_SUBJECT) {
@@ -508,6 +511,10 @@ int attribute_all(work *w, quote_error *err)
         double cont = 0.0;
         if (ev.set && para - ev.para <= 1)
             cont = lead_from < qt ? 0.4 : para == ev.para ? 0.7 : 0.6;
+        /* A quotation running over paragraphs belongs to the attribution
+         * where it opens, not to a cue after its last paragraph. */
+        if (cont == 0.7 && w->segs.items[seg].multi_paragraph)
+            cont = 0.95;
         if (best.layout >= 0 && best.confidence < cont) {
             if (w->explain)
                 qbuf_printf(w->a, &w->explain[seg], "; continuation %.2f preferred", cont);

@@ -26,7 +26,7 @@
 #define APP "(?:,[^.:|QqC]{1,30}?[,q])?"
 /* Introductory phrases before a sentence's subject: `In a statement,`,
  * `Speaking to reporters on Monday,`, `When asked about it,`. */
-#define INTRO "[ca]*(?:[oxeaGCKdv(][^.|Qq:]{0,25}?,[ca]*)*"
+#define INTRO "[ca]*(?:(?:[oxeaGCKdv(]|w[^.|Qq:,]{0,5}?o)[^.|Qq:]{0,25}?,[ca]*)*"
 
 const layout_info quote_layouts[LAYOUT_COUNT] = {
     [LAYOUT_TRAIL_CUE] = {"trailing-cue", "^[Qq]-?,?(?<m>[DTNIPrwod(][DTNIPrwodc()]{0,11}?" APP ")[av]{0,3}(?<c>C)",
