@@ -110,7 +110,7 @@ static size_t np_end(const work *w, size_t s, size_t e)
 /* Narrow a matched speaker region [ms, me) to the mention.  `before_cue`
  * says the region stands before the cue (X said) rather than after it
  * (said X). */
-static void narrow_mention(const work *w, size_t *ms, size_t *me, bool before_cue, bool leadin)
+static bool narrow_mention(const work *w, size_t *ms, size_t *me, bool before_cue, bool leadin)
 {
     const char *t = w->toks.tags;
     size_t s = *ms, e = *me;
@@ -140,7 +140,9 @@ static void narrow_mention(const work *w, size_t *ms, size_t *me, bool before_cu
         }
         cs = ce + 1;
     }
-    if (nchunks > 0) {
+    if (nchunks == 0)
+        return false; /* only introductory phrases: "in a statement credited" */
+    {
         size_t pick = 0;
         if (leadin) {
             pick = nchunks - 1;
@@ -161,7 +163,7 @@ static void narrow_mention(const work *w, size_t *ms, size_t *me, bool before_cu
         if (i > s && t[i - 1] == TAG_PRONOUN) {
             *ms = i - 1;
             *me = i;
-            return;
+            return true;
         }
         bool named = false;
         while (i > s) {
@@ -210,6 +212,7 @@ static void narrow_mention(const work *w, size_t *ms, size_t *me, bool before_cu
         *ms = s;
         *me = e;
     }
+    return true;
 }
 
 /* Is there a person or thing in the region a speaker could be? */
@@ -240,7 +243,32 @@ typedef struct candidate {
     int layout;
     size_t ms, me, cue;
     double confidence;
+    bool passive; /* "was asked": a quotation whose speaker goes unnamed */
 } candidate;
+
+static bool word_in(const work *w, size_t i, const char *const *list, size_t n)
+{
+    const token *k = &w->toks.items[i];
+    size_t len = k->end - k->start;
+    for (size_t j = 0; j < n; j++)
+        if (strlen(list[j]) == len && memcmp(w->text + k->start, list[j], len) == 0)
+            return true;
+    return false;
+}
+
+/* Cues whose passive puts a question to someone: "X was asked". */
+static bool is_question_cue(const work *w, size_t i)
+{
+    static const char *const q[] = {"asked", "pressed", "questioned"};
+    return word_in(w, i, q, sizeof q / sizeof q[0]);
+}
+
+/* A form of "be" before a cue makes it passive ("was asked", "being told"). */
+static bool is_passive_aux(const work *w, size_t i)
+{
+    static const char *const be[] = {"was", "were", "is", "are", "been", "being", "be"};
+    return word_in(w, i, be, sizeof be / sizeof be[0]);
+}
 
 static void explain_candidate(work *w, size_t seg, const candidate *c, const char *note)
 {
@@ -282,8 +310,9 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
         /* the subject of the sentence: the noun phrase the match starts with */
         cand->me = np_end(w, cand->ms, qt);
     } else {
-        narrow_mention(w, &cand->ms, &cand->me, before_cue,
-                       quote_layouts[layout].site != SITE_TRAILER);
+        if (!narrow_mention(w, &cand->ms, &cand->me, before_cue,
+                            quote_layouts[layout].site != SITE_TRAILER))
+            return 0;
     }
     if (!plausible_speaker(w, cand->ms, cand->me))
         return 0;
@@ -297,6 +326,13 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
             return 0;
     }
     cand->confidence = quote_layouts[layout].confidence;
+    cand->passive = false;
+    if (cand->cue != SIZE_MAX && cand->cue > 0 && is_passive_aux(w, cand->cue - 1) &&
+        is_question_cue(w, cand->cue)) {
+        /* "X was asked, “...?”": the speaker is not X, and not named */
+        cand->passive = true;
+    }
+
     if (quote_layouts[layout].site == SITE_TRAILER && t[qt] == TAG_QUOTE_END) {
         /* “Q.” X said ... : a new sentence; likelier an attribution when
          * it is a short one ("“Q.” he said."), unlikely when it introduces
@@ -412,8 +448,7 @@ static int scan_sentences(work *w, size_t from, size_t to, event *ev, int *focus
             if (rc > 0) {
                 int gm = w->ex->group_m[LAYOUT_SENTENCE_CUE], gc = w->ex->group_c[LAYOUT_SENTENCE_CUE];
                 size_t ms = s + ov[2 * gm], me = s + ov[2 * gm + 1];
-                narrow_mention(w, &ms, &me, true, true);
-                if (plausible_speaker(w, ms, me)) {
+                if (narrow_mention(w, &ms, &me, true, true) && plausible_speaker(w, ms, me)) {
                     int status = QUOTE_OK;
                     int ent = speaker_resolve(w, ms, me, ms, *focus, &status);
                     if (status)
@@ -475,7 +510,7 @@ int attribute_all(work *w, quote_error *err)
             trail_to++;
         bool headline = is_headline_para(w, qt);
 
-        candidate best = {-1, 0, 0, SIZE_MAX, 0.0};
+        candidate best = {-1, 0, 0, SIZE_MAX, 0.0, false};
         for (int l = 0; l < LAYOUT_COUNT; l++) {
             enum layout_site site = quote_layouts[l].site;
             size_t from, to;
@@ -522,17 +557,24 @@ int attribute_all(work *w, quote_error *err)
         }
         if (best.layout >= 0) {
             int status = QUOTE_OK;
-            int ent = speaker_resolve(w, best.ms, best.me, qt, focus, &status);
-            if (status)
-                return q_fail(err, status, 0, NULL);
+            int ent = -1;
+            if (best.passive) {
+                best.ms = best.me = SIZE_MAX; /* a question put to someone: no speaker */
+                at->rule = "passive";
+            } else {
+                ent = speaker_resolve(w, best.ms, best.me, qt, focus, &status);
+                if (status)
+                    return q_fail(err, status, 0, NULL);
+            }
             at->layout = best.layout;
             at->m_start = best.ms;
             at->m_end = best.me;
             at->cue = best.cue;
             at->entity = ent;
             at->confidence = best.confidence;
-            at->rule = quote_layouts[best.layout].name;
-            at->main_clause = quote_layouts[best.layout].main_clause;
+            if (!best.passive)
+                at->rule = quote_layouts[best.layout].name;
+            at->main_clause = quote_layouts[best.layout].main_clause && !best.passive;
             if (headline)
                 at->kind = QUOTE_KIND_HEADLINE;
             else if (quote_layouts[best.layout].site == SITE_LEADIN && best.cue != SIZE_MAX &&
@@ -541,13 +583,15 @@ int attribute_all(work *w, quote_error *err)
                 at->kind = QUOTE_KIND_PARTIAL;
             if (at->main_clause && ent >= 0)
                 focus = ent;
-            ev.set = true;
-            ev.ms = best.ms;
-            ev.me = best.me;
-            ev.cue = best.cue;
-            ev.entity = ent;
-            ev.para = w->toks.items[qt].para;
-            ev.tok = qt;
+            if (!best.passive) {
+                ev.set = true;
+                ev.ms = best.ms;
+                ev.me = best.me;
+                ev.cue = best.cue;
+                ev.entity = ent;
+                ev.para = w->toks.items[qt].para;
+                ev.tok = qt;
+            }
         } else if (looks_nonspeech(w, qt) && cont == 0.0) {
             at->rule = "nonspeech";
             at->layout = -2; /* dropped from the result */

@@ -66,7 +66,7 @@ const layout_info quote_layouts[LAYOUT_COUNT] = {
                            "^" INTRO "(?<m>" NPP "{1,8}?)[^.|Qq]*c[av]{0,3}(?<c>C)[^.|QqC]{0,8}?[:,]?[Qq]$",
                            SITE_LEADIN, 0.75, true},
     [LAYOUT_LEAD_PARTIAL] = {"reported-speech",
-                             "(?<m>" NPP "{1,12}" APP ")[av]{0,3}(?<c>C)[^.|QC]{0,40}[Qq]$",
+                             "(?<m>" NPP "{1,12}" APP ")[av]{0,3}(?<c>C)[^.|Q]{0,40}[Qq]$",
                              SITE_LEADIN, 0.7, true},
     [LAYOUT_LEAD_SUBJECT] = {"sentence-subject",
                              "^" INTRO "(?<m>[DTNIPrw]" NP "{0,7}?)" APP "[av]{0,3}(?<c>[wCKv])[^.|]*?[Qq]$",
