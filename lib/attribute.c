@@ -171,8 +171,10 @@ static bool narrow_mention(const work *w, size_t *ms, size_t *me, bool before_cu
             if (c == TAG_NAME || c == TAG_INITIAL || c == TAG_TITLE) {
                 named = true;
             } else if (c == TAG_PREP) {
-                /* "Secretary of State", "spokesman for the campaign" */
-                if (!(i - 1 > s && (t[i - 2] == TAG_TITLE || t[i - 2] == TAG_ROLE)))
+                /* "Secretary of State", "spokesman for the campaign",
+                 * "the Ministry of Health" */
+                if (!(i - 1 > s && (t[i - 2] == TAG_TITLE || t[i - 2] == TAG_ROLE ||
+                                    (t[i - 2] == TAG_NAME && named))))
                     break;
             } else if (c == TAG_DET) {
                 i--;
@@ -299,6 +301,8 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
     const char *t = w->toks.tags;
     if (layout == LAYOUT_HEADLINE_SUBJECT) {
         cand->me = np_end(w, cand->ms, qt);
+    } else if (layout == LAYOUT_TRAIL_DASH) {
+        cand->me = np_end(w, cand->ms, to);
     } else if (layout == LAYOUT_LEAD_RELATIVE) {
         /* "Mr Trump, who tweeted": the mention runs from the antecedent to
          * the relative pronoun, so it names the person and marks the site. */
@@ -333,7 +337,8 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
         cand->passive = true;
     }
 
-    if (quote_layouts[layout].site == SITE_TRAILER && t[qt] == TAG_QUOTE_END) {
+    if (quote_layouts[layout].site == SITE_TRAILER && t[qt] == TAG_QUOTE_END &&
+        layout != LAYOUT_TRAIL_DASH) {
         /* “Q.” X said ... : a new sentence; likelier an attribution when
          * it is a short one ("“Q.” he said."), unlikely when it introduces
          * the next quotation ("“Q.” He added: “R”"). */
@@ -385,6 +390,29 @@ static bool looks_nonspeech(const work *w, size_t qt)
     return false;
 }
 
+/* Title Case: every word of four letters or more is capitalised ("Roads to
+ * Nowhere", "Make America Great Again"). */
+static bool looks_title(const work *w, const segment *g)
+{
+    const unsigned char *p = (const unsigned char *)w->text;
+    size_t i = g->start;
+    int long_words = 0;
+    while (i < g->end) {
+        while (i < g->end && (p[i] == ' ' || p[i] == '\n'))
+            i++;
+        size_t j = i;
+        while (j < g->end && p[j] != ' ' && p[j] != '\n')
+            j++;
+        if (j - i >= 4) {
+            if (!(p[i] >= 'A' && p[i] <= 'Z'))
+                return false;
+            long_words++;
+        }
+        i = j;
+    }
+    return long_words >= 2; /* one capitalised word is just a sentence start */
+}
+
 static int word_count(const work *w, const segment *g)
 {
     int n = 0;
@@ -399,22 +427,61 @@ static int word_count(const work *w, const segment *g)
     return n;
 }
 
-/* A headline: one of the first paragraphs, short, with no sentence end
- * inside (one at its very end is common in scraped titles). */
+/* Does the paragraph [s, e) read as body text: a sentence end before its
+ * last token, or a speech cue in the past tense ("said", "added")?
+ * Headlines use the present ("says") and often no full stop. */
+static bool is_body_para(const work *w, size_t s, size_t e)
+{
+    if (e - s > 40)
+        return true;
+    if (e > s && w->toks.tags[e - 1] == TAG_END) {
+        /* a full stop at the end: body text unless in Title Case */
+        size_t words = 0, caps = 0;
+        for (size_t i = s; i < e; i++) {
+            char c = w->toks.tags[i];
+            if (strchr("NTIwrvaoDcxdCKPRte", c)) {
+                words++;
+                caps += c == TAG_NAME || c == TAG_TITLE || c == TAG_INITIAL;
+            }
+        }
+        if (caps * 2 < words)
+            return true;
+    }
+    for (size_t i = s; i < e; i++) {
+        char c = w->toks.tags[i];
+        if (c == TAG_END && i + 1 < e)
+            return true;
+        if (c == TAG_CUE) {
+            const token *k = &w->toks.items[i];
+            const char *p = w->text + k->start;
+            size_t n = k->end - k->start;
+            if (n > 2 && p[n - 2] == 'e' && p[n - 1] == 'd')
+                return true;
+            if ((n == 4 && memcmp(p, "said", 4) == 0) || (n == 4 && memcmp(p, "told", 4) == 0) ||
+                (n == 5 && memcmp(p, "wrote", 5) == 0))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* A headline: one of the first paragraphs, before any body paragraph. */
 static bool is_headline_para(const work *w, size_t qt)
 {
     const token *q = &w->toks.items[qt];
     if (q->para >= HEADLINE_PARAS || (w->flags & QUOTE_OPT_NO_HEADLINE))
         return false;
-    size_t s = paragraph_start(w, qt), e = qt + 1;
-    while (e < w->toks.count && w->toks.tags[e] != TAG_PARA)
-        e++;
-    if (e - s > 40)
-        return false;
-    for (size_t i = s; i + 1 < e; i++)
-        if (w->toks.tags[i] == TAG_END)
+    size_t s = 0;
+    for (;;) {
+        size_t e = s;
+        while (e < w->toks.count && w->toks.tags[e] != TAG_PARA)
+            e++;
+        if (is_body_para(w, s, e))
             return false;
-    return true;
+        if (e > qt)
+            return true;
+        s = e + 1;
+    }
 }
 
 /* The latest attribution event: a quote's or a sentence's cue. */
@@ -510,6 +577,18 @@ int attribute_all(work *w, quote_error *err)
             trail_to++;
         bool headline = is_headline_para(w, qt);
 
+        const segment *g = &w->segs.items[seg];
+        int words = word_count(w, g);
+        bool mid_sentence = lead_from < qt && !is_sentence_break(t[qt - 1]) &&
+                            t[qt - 1] != TAG_COLON;
+        if (!headline && words <= 6 &&
+            (looks_nonspeech(w, qt) || (mid_sentence && words <= 5 && looks_title(w, g)))) {
+            /* the memoir “Roads to Nowhere”, a man who goes by “Sparrow” */
+            at->rule = "title";
+            at->layout = -2;
+            continue;
+        }
+
         candidate best = {-1, 0, 0, SIZE_MAX, 0.0, false};
         for (int l = 0; l < LAYOUT_COUNT; l++) {
             enum layout_site site = quote_layouts[l].site;
@@ -537,8 +616,6 @@ int attribute_all(work *w, quote_error *err)
                 best = c;
         }
 
-        const segment *g = &w->segs.items[seg];
-        int words = word_count(w, g);
         /* Continuing the latest attribution competes with the layouts: it
          * is strong for a quote opening its sentence right after an
          * attributed one, weak for a quote inside a sentence of narration. */
@@ -577,10 +654,8 @@ int attribute_all(work *w, quote_error *err)
             at->main_clause = quote_layouts[best.layout].main_clause && !best.passive;
             if (headline)
                 at->kind = QUOTE_KIND_HEADLINE;
-            else if (quote_layouts[best.layout].site == SITE_LEADIN && best.cue != SIZE_MAX &&
-                     qt > 0 && t[qt - 1] != TAG_COLON && t[qt - 1] != TAG_COMMA &&
-                     t[qt - 1] != TAG_CUE && (best.layout != LAYOUT_LEAD_ACCORDING))
-                at->kind = QUOTE_KIND_PARTIAL;
+            else if (mid_sentence && !strchr(",C-(K", t[qt - 1]))
+                at->kind = QUOTE_KIND_PARTIAL; /* a fragment inside a sentence */
             if (at->main_clause && ent >= 0)
                 focus = ent;
             if (!best.passive) {

@@ -149,6 +149,41 @@ static void mark_kind(const unsigned char *s, size_t pos, size_t mlen, enum fami
     }
 }
 
+/* Is the next non-space character a lower-case ASCII letter? */
+static bool lower_follows(const unsigned char *s, size_t len, size_t i)
+{
+    while (i < len && s[i] == ' ')
+        i++;
+    return i < len && s[i] >= 'a' && s[i] <= 'z';
+}
+
+#define CLOSER_LOOKAHEAD 400 /* bytes: keeps the scan linear */
+
+/* Is there, later in the paragraph, a single mark in closing position
+ * (after a non-space, before a space, punctuation or the end)? */
+static bool later_single_closer(const unsigned char *s, size_t len, size_t i)
+{
+    size_t end = len - i > CLOSER_LOOKAHEAD ? i + CLOSER_LOOKAHEAD : len;
+    for (; i < end && s[i] != '\n'; i++) {
+        size_t ml = 0;
+        if (s[i] == '\'')
+            ml = 1;
+        else if (s[i] == 0xE2 && i + 2 < len && s[i + 1] == 0x80 && s[i + 2] == 0x99)
+            ml = 3;
+        if (!ml || i == 0 || s[i - 1] == ' ')
+            continue;
+        size_t j = i + ml;
+        unsigned char b = s[i - 1];
+        if (b == ',' || b == '.' || b == '?' || b == '!')
+            return true; /* ...,’ she said */
+        if (j >= len || s[j] == ' ' || s[j] == '\n' || s[j] == ',' || s[j] == '.' ||
+            s[j] == 0xE2 || s[j] == '"' || s[j] == ';' || s[j] == ':' || s[j] == ')')
+            if (!(j < len && s[j] == ' ' && lower_follows(s, len, j)))
+                return true;
+    }
+    return false;
+}
+
 typedef struct open_mark {
     enum family fam;
     size_t pos, mlen;
@@ -308,9 +343,15 @@ static int on_mark(scanner *sc, size_t pos, size_t mlen)
             return QUOTE_OK; /* don't, Trump’s */
         if (before == CL_SPACE && after == CL_DIGIT)
             return QUOTE_OK; /* ’90s */
-        if (pending >= 0 && !open_ctx)
+        if (pending >= 0 && !open_ctx) {
+            /* goin’ home, the voters’ choice: a word-final apostrophe
+             * followed by more words, while a later mark can still close
+             * the quotation, is not the closing mark */
+            if (word_before && after == CL_SPACE && lower_follows(sc->s, sc->len, pos + mlen) &&
+                later_single_closer(sc->s, sc->len, pos + mlen))
+                return QUOTE_OK;
             is_open = false;
-        else if (mlen == 1 && open_ctx && after == CL_LETTER)
+        } else if (mlen == 1 && open_ctx && after == CL_LETTER)
             is_open = true; /* straight ' opening: 'Q' */
         else
             return QUOTE_OK; /* goin’, voters’ */

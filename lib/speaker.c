@@ -108,14 +108,27 @@ int speaker_resolve(work *w, size_t m_start, size_t m_end, size_t before_tok, in
     for (size_t i = m_start; i < m_end; i++)
         if (tags[i] == TAG_PRONOUN && m_end - m_start == 1)
             return resolve_pronoun(w, i, focus);
-    /* A name inside the head of the mention: the first occurrence that
-     * starts within it. */
+    /* A name that heads the mention: an occurrence within it that no
+     * common noun follows ("Sean Hannity" in "Fox News host Sean Hannity";
+     * not "Small" in "Small shops", nor "Trump" in "Trump supporters"). */
     size_t k = first_name_at(w, m_start);
-    if (k < w->nnames && w->names[k].title_start < m_end && w->names[k].entity >= 0) {
-        int e = w->names[k].entity;
-        w->ents[e].person = w->ents[e].person || w->names[k].title_start < w->names[k].tok_start;
+    for (; k < w->nnames && w->names[k].title_start < m_end; k++) {
+        const name_occ *o = &w->names[k];
+        if (o->entity < 0)
+            continue;
+        size_t after = o->tok_end;
+        if (after < m_end && (tags[after] == TAG_WORD || tags[after] == TAG_ROLE))
+            continue;
+        /* "the Ministry of Health", "The New York Post": a name after an
+         * article is an organisation, named by the whole mention */
+        if (o->title_start > m_start && tags[o->title_start - 1] == TAG_DET &&
+            !w->ents[o->entity].person)
+            return description_entity(w, m_start, m_end, status);
+        int e = o->entity;
+        w->ents[e].person = w->ents[e].person || o->title_start < o->tok_start;
         return e;
     }
+    k = first_name_at(w, m_start);
     /* Name occurrences that began before the mention but overlap it */
     if (k > 0 && w->names[k - 1].tok_end > m_start && w->names[k - 1].entity >= 0)
         return w->names[k - 1].entity;

@@ -119,6 +119,14 @@ static bool is_possessive(const char *text, const token *t)
     return false;
 }
 
+static bool text_is_blank(const unsigned char *s, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++)
+        if (s[i] != ' ' && s[i] != '\n' && s[i] != '\t' && s[i] != '\r')
+            return false;
+    return true;
+}
+
 static bool sentence_initial(char prev)
 {
     return prev == 0 || prev == TAG_END || prev == TAG_PARA || prev == TAG_QUOTE_END ||
@@ -297,8 +305,12 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
         }
         unsigned char c = s[i];
         if (c == '\n') {
-            /* blank lines do not count: paragraphs are numbered by content */
-            if (prev != TAG_PARA && prev != 0) {
+            /* blank lines do not count: paragraphs are numbered by content;
+             * a paragraph ending in a colon introduces the quotation that
+             * opens the next one ("Statement from the Ports Authority:") */
+            bool introduces = prev == TAG_COLON && k < segs->count &&
+                              text_is_blank(s, i, segs->items[k].open);
+            if (prev != TAG_PARA && prev != 0 && !introduces) {
                 EMIT(i, i + 1, TAG_PARA, -1);
                 para++;
             }
