@@ -71,7 +71,7 @@ const layout_info quote_layouts[LAYOUT_COUNT] = {
     [LAYOUT_LEAD_SUBJECT] = {"sentence-subject",
                              "^" INTRO "(?<m>[DTNIPrw]" NP "{0,7}?)" APP "[av]{0,3}(?<c>[wCKv])[^.|]*?[Qq]$",
                              SITE_LEADIN, 0.5, true},
-    [LAYOUT_LEAD_COLON] = {"colon", "(?:^|[-,])(?<m>[DTNIr][DTNIrwodc()]{0,8}?)(?:o[^:|.]{1,8})?:[Qq]$",
+    [LAYOUT_LEAD_COLON] = {"colon", "(?:^|[-,])(?<m>[DTNIr][DTNIrwodc()]{0,8}):[Qq]$",
                            SITE_LEADIN, 0.75, true},
     [LAYOUT_LEAD_SOURCE] = {"source", "^[ca]*o(?<m>[DTNIr]" NP "{0,8}):[Qq]$", SITE_LEADIN, 0.75,
                             true},
