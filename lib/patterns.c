@@ -26,7 +26,7 @@
 #define APP "(?:,[^.:|QqC]{1,30}?[,q])?"
 /* Introductory phrases before a sentence's subject: `In a statement,`,
  * `Speaking to reporters on Monday,`, `When asked about it,`. */
-#define INTRO "[ca]*(?:(?:[oxeaGCKdv(]|w[^.|Qq:,]{0,5}?o)[^.|Qq:]{0,25}?,[ca]*)*"
+#define INTRO "[ca]*(?:(?:[oxeaGCKdv(]|w[^.|Qq:,]{0,5}?o)[^.|Qq:]{0,25}?,(?:N{1,3},)?[ca]*)*"
 
 const layout_info quote_layouts[LAYOUT_COUNT] = {
     [LAYOUT_TRAIL_CUE] = {"trailing-cue", "^[Qq]-?,?(?<m>[DTNIPrwod(][DTNIPrwodc()]{0,11}?" APP ")[av]{0,3}(?<c>C)",
@@ -45,7 +45,7 @@ const layout_info quote_layouts[LAYOUT_COUNT] = {
                            "^q-?,?(?<m>P|D?[wa]{0,2}[TNIr][TNIrd]{0,4}|D[wd]{1,2})[av]{0,2}(?<c>w)(?=[.,|]|$)",
                            SITE_TRAILER, 0.7, true},
     [LAYOUT_TRAIL_FAR] = {"trailing-clause",
-                          "^[Qq][^.|QC]{0,20}?[,q](?<m>" NPP "{1,6}?)" APP "[av]{0,2}(?<c>C)(?=[.,|oe]|$)",
+                          "^[Qq][^.|QC]{0,20}?[,q](?<m>" NPP "{1,6}?)" APP "[av]{0,2}(?<c>C)(?=[.,|oex]|$)",
                           SITE_TRAILER, 0.7, true},
     [LAYOUT_TRAIL_FAR_INVERTED] = {"trailing-clause-inverted",
                                    "^[Qq][^.|QC]{0,20}?,[av]{0,2}(?<c>C)[av]{0,2}(?<m>" NPP NP "{0,13})(?=[.,|]|$)",

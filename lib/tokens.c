@@ -194,10 +194,14 @@ static char tag_word(const struct quote_extractor *ex, const unsigned char *s, t
     if (cap) {
         if (n == 1 || (n == 2 && w[1] == '.'))
             return TAG_INITIAL;
-        /* "Speaking to reporters, ...": a participle opening a sentence */
-        if (sentence_initial(prev) && n > 5 && memcmp(w + n - 3, "ing", 3) == 0 &&
-            !(k & (LEX_MALE | LEX_FEMALE)))
-            return TAG_STOP;
+        /* "Speaking to reporters, ...", "Preceded by ...": a participle
+         * opening a sentence; "Specifically, ...": an adverb */
+        if (sentence_initial(prev) && n > 5 && !(k & (LEX_MALE | LEX_FEMALE))) {
+            if (memcmp(w + n - 3, "ing", 3) == 0 || memcmp(w + n - 2, "ed", 2) == 0)
+                return TAG_STOP;
+            if (memcmp(w + n - 2, "ly", 2) == 0)
+                return TAG_ADVERB;
+        }
         return TAG_NAME;
     }
     if (is_digit((unsigned char)w[0]))
