@@ -2,6 +2,7 @@
 #include "record.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include <jansson.h>
 
@@ -38,6 +39,12 @@ bool qd_process_record(const qd_job *job, const char *line, size_t len, unsigned
 {
     json_error_t je;
     qd_source src = {NULL, NULL, lineno};
+    /* A UTF-8 byte order mark, which Windows tools put at the start of a
+     * file, is not JSON; skip it rather than reject the first record. */
+    if (lineno == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
+        line += 3;
+        len -= 3;
+    }
     /* JSON_ALLOW_NUL: a U+0000 inside a text is odd but harmless, since the
      * library takes (pointer, length).  Jansson rejects invalid UTF-8 and
      * lone surrogates itself. */

@@ -350,6 +350,15 @@ void test_jsonl_labels(void)
                "line \"%s\"", lines[i]);
     free_lines(lines, n);
     run_free(&r);
+
+    /* A byte order mark at the start of the input is not an error. */
+    static const char bom[] = "\xEF\xBB\xBF{\"id\": \"b\", \"text\": \"x\"}\n";
+    r = RUN(bom, sizeof bom - 1, "-i", "jsonl", "-f", "jsonl", NULL);
+    CHECKF(r.status == 0, "BOM: status %d %s", r.status, r.err);
+    json_t *obj = parse_json(r.out, r.out_len);
+    CHECK(json_is_string(json_object_get(obj, "id")));
+    json_decref(obj);
+    run_free(&r);
 }
 
 /* --progress reports on stderr and leaves stdout alone. */
