@@ -465,23 +465,25 @@ static bool is_body_para(const work *w, size_t s, size_t e)
     return false;
 }
 
-/* A headline: one of the first paragraphs, before any body paragraph. */
-static bool is_headline_para(const work *w, size_t qt)
+/* The number of leading headline paragraphs: those among the first
+ * HEADLINE_PARAS that come before any body paragraph.  Computed once per
+ * article, looking at no more than 41 tokens of each paragraph. */
+static int32_t headline_paragraphs(const work *w)
 {
-    const token *q = &w->toks.items[qt];
-    if (q->para >= HEADLINE_PARAS || (w->flags & QUOTE_OPT_NO_HEADLINE))
-        return false;
-    size_t s = 0;
-    for (;;) {
+    if (w->flags & QUOTE_OPT_NO_HEADLINE)
+        return 0;
+    size_t s = 0, n = w->toks.count;
+    for (int32_t p = 0; p < HEADLINE_PARAS && s < n; p++) {
         size_t e = s;
-        while (e < w->toks.count && w->toks.tags[e] != TAG_PARA)
+        while (e < n && w->toks.tags[e] != TAG_PARA && e - s <= 40)
             e++;
         if (is_body_para(w, s, e))
-            return false;
-        if (e > qt)
-            return true;
+            return p;
+        while (e < n && w->toks.tags[e] != TAG_PARA)
+            e++; /* only reached for paragraphs of 40 tokens or fewer */
         s = e + 1;
     }
+    return HEADLINE_PARAS;
 }
 
 /* The latest attribution event: a quote's or a sentence's cue. */
@@ -544,6 +546,7 @@ int attribute_all(work *w, quote_error *err)
     int focus = -1;
     event ev = {0};
     size_t scanned = 0; /* sentences before this token were scanned for cues */
+    int32_t headlines = headline_paragraphs(w);
 
     for (size_t qt = 0; qt < n; qt++) {
         if (t[qt] != TAG_QUOTE && t[qt] != TAG_QUOTE_END)
@@ -575,7 +578,7 @@ int attribute_all(work *w, quote_error *err)
         size_t trail_to = qt + 1;
         while (trail_to < n && trail_to - qt < TRAILER_TOKENS && t[trail_to] != TAG_PARA)
             trail_to++;
-        bool headline = is_headline_para(w, qt);
+        bool headline = w->toks.items[qt].para < headlines;
 
         const segment *g = &w->segs.items[seg];
         int words = word_count(w, g);

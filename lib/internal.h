@@ -89,11 +89,16 @@ enum lex_kind {
 };
 #define LEX_PRONOUN (LEX_PRON_MALE | LEX_PRON_FEMALE | LEX_PRON_PLURAL | LEX_PRON_NEUTER | LEX_PRON_FIRST)
 
+/* Entries are keyed by their ASCII lower-case form; an entry written with
+ * a capital ("President") and one written in lower case ("president") are
+ * kept apart as the `upper` and `lower` kinds of one key, so a single probe
+ * answers both the exact and the case-folded question. */
 typedef struct lex_entry {
-    char *word; /* owned, NUL-terminated; case as written in the lexicon */
+    char *word; /* owned, NUL-terminated, lower-cased */
     uint32_t len;
     uint32_t hash;
-    uint32_t kinds;
+    uint32_t lower; /* kinds of entries written in lower case */
+    uint32_t upper; /* kinds of entries written with a capital letter */
 } lex_entry;
 
 typedef struct lexicon {
@@ -102,14 +107,19 @@ typedef struct lexicon {
     size_t count;
 } lexicon;
 
+typedef struct lex_kinds {
+    uint32_t lower, upper;
+} lex_kinds;
+
+#define LEX_MAX_WORD 64 /* longest entry, in bytes */
+
 /* Parse lexicon text (see quote_options.lexicon) into lx.  default_kind is
  * used before the first [kind] line (0: entries before one are an error). */
 int lexicon_load(const quote_allocator *a, lexicon *lx, const char *text, size_t len,
                  uint32_t default_kind, quote_error *err);
 void lexicon_free(const quote_allocator *a, lexicon *lx);
-/* Kinds of a word: exact spelling first, then its ASCII lower-case form. */
-uint32_t lexicon_lookup(const lexicon *lx, const char *w, size_t n);
-uint32_t lexicon_lookup_exact(const lexicon *lx, const char *w, size_t n);
+/* The kinds of a word, looked up without regard to ASCII case. */
+lex_kinds lexicon_find(const lexicon *lx, const char *w, size_t n);
 
 /* ---- scan.c: quotation marks and quoted segments ---- */
 

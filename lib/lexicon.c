@@ -35,13 +35,25 @@ static const struct {
     {"abbreviation", LEX_ABBREVIATION},
 };
 
-static uint32_t hash_bytes(const char *s, size_t n)
+static inline char ascii_lower(char c)
 {
-    uint32_t h = 2166136261u; /* FNV-1a */
+    return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+/* Lower-case w into out (n <= LEX_MAX_WORD) and hash it (FNV-1a). */
+static uint32_t fold_hash(const char *w, size_t n, char *out, bool *has_upper)
+{
+    uint32_t h = 2166136261u;
+    bool up = false;
     for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
+        char c = ascii_lower(w[i]);
+        up |= c != w[i];
+        out[i] = c;
+        h ^= (unsigned char)c;
         h *= 16777619u;
     }
+    if (has_upper)
+        *has_upper = up;
     return h;
 }
 
@@ -79,18 +91,23 @@ static int add_word(const quote_allocator *a, lexicon *lx, const char *w, size_t
         if (!grow(a, lx))
             return QUOTE_ENOMEM;
     }
-    uint32_t h = hash_bytes(w, n);
-    lex_entry *e = find_slot(lx, w, n, h);
+    char key[LEX_MAX_WORD];
+    bool upper;
+    uint32_t h = fold_hash(w, n, key, &upper);
+    lex_entry *e = find_slot(lx, key, n, h);
     if (!e->word) {
-        e->word = qa_strndup(a, w, n);
+        e->word = qa_strndup(a, key, n);
         if (!e->word)
             return QUOTE_ENOMEM;
         e->len = (uint32_t)n;
         e->hash = h;
-        e->kinds = 0;
+        e->lower = e->upper = 0;
         lx->count++;
     }
-    e->kinds |= kind;
+    if (upper)
+        e->upper |= kind;
+    else
+        e->lower |= kind;
     return QUOTE_OK;
 }
 
@@ -131,7 +148,7 @@ int lexicon_load(const quote_allocator *a, lexicon *lx, const char *text, size_t
         }
         if (!kind)
             return q_fail(err, QUOTE_ELEXICON, ls, "entry before any [kind] line");
-        if (e - ls > 64)
+        if (e - ls > LEX_MAX_WORD)
             return q_fail(err, QUOTE_ELEXICON, ls, "entry longer than 64 bytes");
         /* Two-word cues ("fired back"): the first word is marked as a cue
          * head so the tagger knows to look at the next word. */
@@ -162,28 +179,17 @@ void lexicon_free(const quote_allocator *a, lexicon *lx)
     lx->mask = lx->count = 0;
 }
 
-uint32_t lexicon_lookup_exact(const lexicon *lx, const char *w, size_t n)
+lex_kinds lexicon_find(const lexicon *lx, const char *w, size_t n)
 {
-    if (!lx->slots || n == 0)
-        return 0;
-    const lex_entry *e = find_slot(lx, w, n, hash_bytes(w, n));
-    return e->word ? e->kinds : 0;
-}
-
-uint32_t lexicon_lookup(const lexicon *lx, const char *w, size_t n)
-{
-    uint32_t k = lexicon_lookup_exact(lx, w, n);
-    if (k || n > 64)
+    lex_kinds k = {0, 0};
+    if (!lx->slots || n == 0 || n > LEX_MAX_WORD)
         return k;
-    char low[64];
-    bool changed = false;
-    for (size_t i = 0; i < n; i++) {
-        char c = w[i];
-        if (c >= 'A' && c <= 'Z') {
-            c = (char)(c - 'A' + 'a');
-            changed = true;
-        }
-        low[i] = c;
+    char key[LEX_MAX_WORD];
+    uint32_t h = fold_hash(w, n, key, NULL);
+    const lex_entry *e = find_slot(lx, key, n, h);
+    if (e->word) {
+        k.lower = e->lower;
+        k.upper = e->upper;
     }
-    return changed ? lexicon_lookup_exact(lx, low, n) : 0;
+    return k;
 }

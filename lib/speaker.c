@@ -56,18 +56,17 @@ static int resolve_pronoun(work *w, size_t tok, int focus)
     return -1;
 }
 
-#define DESCRIPTION_LOOKBACK 32
+#define DESCRIPTION_LOOKBACK 64 /* entities examined, at most */
 
 /* An entity for a description, shared with an identical earlier one. */
 static int description_entity(work *w, size_t ts, size_t te, int *status)
 {
     size_t bs = w->toks.items[ts].start, be = w->toks.items[te - 1].end;
-    size_t seen = 0;
-    for (size_t e = w->nents; e > 0 && seen < DESCRIPTION_LOOKBACK; e--) {
+    /* a bounded look back over the latest entities keeps this linear */
+    for (size_t e = w->nents, steps = 0; e > 0 && steps < DESCRIPTION_LOOKBACK; e--, steps++) {
         entity *en = &w->ents[e - 1];
         if (en->desc_end == 0)
             continue;
-        seen++;
         if (en->desc_end - en->desc_start == be - bs &&
             memcmp(w->text + en->desc_start, w->text + bs, be - bs) == 0)
             return (int)(e - 1);

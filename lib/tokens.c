@@ -10,31 +10,48 @@
 
 #include "internal.h"
 
-/* Byte classes for the hand-written scanner (the hot loop of tokenizing). */
-static bool is_ascii_alpha(unsigned char c)
+/* Byte classes for the hand-written scanner (the hot loop of tokenizing):
+ * 1 for ASCII letters and digits. */
+static const unsigned char ascii_word[256] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+    ['8'] = 1, ['9'] = 1, ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+    ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1,
+    ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1,
+    ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1,
+    ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+    ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1,
+    ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+};
+
+static inline bool is_ascii_alpha(unsigned char c)
 {
     return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
 }
 
-static bool is_digit(unsigned char c)
+static inline bool is_digit(unsigned char c)
 {
     return c >= '0' && c <= '9';
 }
 
-/* Is the (valid UTF-8) character at s[i] a letter?  Non-ASCII characters
- * count as letters except the punctuation and space blocks news uses. */
-static bool letter_at(const unsigned char *s, size_t len, size_t i)
+/* Non-ASCII characters count as letters except the punctuation and space
+ * blocks news uses. */
+static bool non_ascii_letter(const unsigned char *s, size_t len, size_t i)
 {
     unsigned char c = s[i];
-    if (c < 0x80)
-        return is_ascii_alpha(c) || is_digit(c);
     if (c == 0xC2)
         return false; /* U+0080-U+00BF: no-break space, « », symbols */
     if (c == 0xC3 && i + 1 < len && (s[i + 1] == 0x97 || s[i + 1] == 0xB7))
         return false; /* × ÷ */
     if (c == 0xE2 || c == 0xE3 || c == 0xEF)
         return false; /* general punctuation, CJK marks, specials */
-    return c >= 0xC3 && c != 0x1A;
+    return c >= 0xC3;
+}
+
+/* Is the (valid UTF-8) character at s[i] a letter or digit? */
+static inline bool letter_at(const unsigned char *s, size_t len, size_t i)
+{
+    unsigned char c = s[i];
+    return c < 0x80 ? ascii_word[c] != 0 : non_ascii_letter(s, len, i);
 }
 
 static bool upper_at(const unsigned char *s, size_t len, size_t i)
@@ -59,18 +76,32 @@ static size_t char_len(unsigned char c)
     return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
 }
 
-static bool push(const quote_allocator *a, token_list *tl, size_t start, size_t end, char tag,
-                 int32_t seg, int32_t para)
+/* Grow the token and tag arrays together (one capacity for both). */
+static bool grow_tokens(const quote_allocator *a, token_list *tl, size_t need)
 {
-    if (!qa_reserve(a, (void **)&tl->items, &tl->cap, sizeof(token), tl->count + 1))
+    size_t cap = tl->cap;
+    if (!qa_reserve(a, (void **)&tl->items, &cap, sizeof(token), need))
         return false;
-    token *t = &tl->items[tl->count++];
+    size_t tcap = tl->cap;
+    if (!qa_reserve(a, (void **)&tl->tags, &tcap, 1, cap + 1))
+        return false;
+    tl->cap = cap;
+    return true;
+}
+
+static inline bool push(const quote_allocator *a, token_list *tl, size_t start, size_t end,
+                        char tag, int32_t seg, int32_t para)
+{
+    if (tl->count + 1 > tl->cap && !grow_tokens(a, tl, tl->count + 1))
+        return false;
+    token *t = &tl->items[tl->count];
     t->start = (uint32_t)start;
     t->end = (uint32_t)end;
     t->kinds = 0;
     t->segment = seg;
     t->para = para;
-    (void)tag;
+    tl->tags[tl->count] = tag;
+    tl->count++;
     return true;
 }
 
@@ -81,8 +112,18 @@ static size_t word_end(const unsigned char *s, size_t len, size_t i)
 {
     size_t j = i;
     for (;;) {
-        while (j < len && letter_at(s, len, j))
-            j += char_len(s[j]);
+        while (j < len) {
+            unsigned char c = s[j];
+            if (c < 0x80) {
+                if (!ascii_word[c])
+                    break;
+                j++;
+            } else if (non_ascii_letter(s, len, j)) {
+                j += char_len(c);
+            } else {
+                break;
+            }
+        }
         if (j >= len)
             return j;
         /* inner apostrophe or hyphen followed by a letter */
@@ -104,6 +145,11 @@ static size_t word_end(const unsigned char *s, size_t len, size_t i)
         }
         return j;
     }
+}
+
+static inline uint32_t lex_any(lex_kinds k)
+{
+    return k.lower | k.upper;
 }
 
 /* "Sanders’ comments", "Trump's claim": a possessive makes the next word a noun. */
@@ -140,8 +186,12 @@ static char tag_word(const struct quote_extractor *ex, const unsigned char *s, t
     const char *w = (const char *)s + t->start;
     size_t n = t->end - t->start;
     bool cap = upper_at(s, t->end, t->start);
-    uint32_t k = lexicon_lookup_exact(&ex->lex, w, n);
-    uint32_t kf = k ? k : lexicon_lookup(&ex->lex, w, n);
+    lex_kinds lk = lexicon_find(&ex->lex, w, n);
+    /* A capitalised word matches entries written capitalised ("President")
+     * and, failing those, lower-case ones ("The", "He"); a lower-case word
+     * only lower-case entries ("president" is a role, not a title). */
+    uint32_t k = cap ? lk.upper : lk.lower;
+    uint32_t kf = cap ? (lk.upper ? lk.upper : lk.lower) : k;
     if (cap && !sentence_initial(prev))
         /* Mid-sentence, a capitalised word is only a function word if it
          * is one in any position ("He", "The"); "Will" is a name. */
@@ -269,18 +319,17 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
     tl->count = 0;
     if (len > UINT32_MAX)
         return q_fail(err, QUOTE_ELIMIT, 0, "text longer than 4 GiB");
-    /* Tags are built as we go; tl->tags grows with tl->items. */
-    size_t tags_cap = 0;
+    /* About one token per five bytes of news: reserve that much at once. */
+    if (!grow_tokens(a, tl, len / 5 + 16))
+        return q_fail(err, QUOTE_ENOMEM, 0, NULL);
     char prev = 0;
     int32_t para = 0;
     size_t k = 0; /* next segment */
     size_t i = 0;
 #define EMIT(st, en, tg, sg)                                                                 \
     do {                                                                                     \
-        if (!push(a, tl, (st), (en), (tg), (sg), para) ||                                    \
-            !qa_reserve(a, (void **)&tl->tags, &tags_cap, 1, tl->count + 1))                \
+        if (!push(a, tl, (st), (en), (tg), (sg), para))                                      \
             return q_fail(err, QUOTE_ENOMEM, 0, NULL);                                       \
-        tl->tags[tl->count - 1] = (tg);                                                      \
         prev = (tg);                                                                         \
     } while (0)
 
@@ -338,8 +387,7 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
             size_t e = word_end(s, len, i);
             if (k < segs->count && e > segs->items[k].open)
                 e = segs->items[k].open;
-            if (!push(a, tl, i, e, TAG_WORD, -1, para) ||
-                !qa_reserve(a, (void **)&tl->tags, &tags_cap, 1, tl->count + 1))
+            if (!push(a, tl, i, e, TAG_WORD, -1, para))
                 return q_fail(err, QUOTE_ENOMEM, 0, NULL);
             token *t = &tl->items[tl->count - 1];
             /* Abbreviations keep their dot: "Sen.", "Jr.", "W.", and any
@@ -348,7 +396,7 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
             if (e < len && s[e] == '.' &&
                 ((e - i == 1 && upper_at(s, len, i)) ||
                  (e + 1 < len && (s[e + 1] == ',' || s[e + 1] == ')')) ||
-                 lexicon_lookup_exact(&ex->lex, text + i, e - i + 1) != 0)) {
+                 lex_any(lexicon_find(&ex->lex, text + i, e - i + 1)))) {
                 t->end = (uint32_t)(e + 1);
                 e++;
             }
@@ -363,7 +411,7 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
             if ((t->kinds & LEX_CUE_HEAD) && e < len && s[e] == ' ' && e + 1 < len &&
                 letter_at(s, len, e + 1)) {
                 size_t e2 = word_end(s, len, e + 1);
-                if (lexicon_lookup(&ex->lex, text + i, e2 - i) & LEX_CUE) {
+                if (lex_any(lexicon_find(&ex->lex, text + i, e2 - i)) & LEX_CUE) {
                     t->end = (uint32_t)e2;
                     t->kinds |= LEX_CUE;
                     tg = memcmp(text + i + (e2 - i) - 3, "ing", 3) == 0 ? TAG_PARTICIPLE : TAG_CUE;
@@ -381,9 +429,7 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
             EMIT(i, i + n, tg, -1);
         i += n;
     }
-    if (!qa_reserve(a, (void **)&tl->tags, &tags_cap, 1, tl->count + 1))
-        return q_fail(err, QUOTE_ENOMEM, 0, NULL);
-    tl->tags[tl->count] = '\0';
+    tl->tags[tl->count] = '\0'; /* grow_tokens keeps room for it */
 #undef EMIT
     return QUOTE_OK;
 }
