@@ -22,6 +22,14 @@
 int run_layout(work *w, int layout, size_t from, size_t to, PCRE2_SIZE **ovector)
 {
     const struct quote_extractor *ex = w->ex;
+    const char *needs = quote_layouts[layout].needs;
+    if (needs) {
+        bool found = false;
+        for (const char *c = needs; *c && !found; c++)
+            found = memchr(w->toks.tags + from, *c, to - from) != NULL;
+        if (!found)
+            return 0;
+    }
     int rc = pcre2_match(ex->layouts[layout], (PCRE2_SPTR)(w->toks.tags + from), to - from, 0,
                          0, w->md, ex->mctx);
     if (rc >= 0) {
