@@ -95,6 +95,7 @@ enum lex_kind {
  * answers both the exact and the case-folded question. */
 typedef struct lex_entry {
     char *word; /* owned, NUL-terminated, lower-cased */
+    uint64_t key8; /* for words of at most 8 bytes: the word, zero-padded */
     uint32_t len;
     uint32_t hash;
     uint32_t lower; /* kinds of entries written in lower case */
