@@ -307,7 +307,7 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
     cand->cue = gc >= 0 && ov[2 * gc] != PCRE2_UNSET ? from + ov[2 * gc] : SIZE_MAX;
     bool before_cue = cand->cue == SIZE_MAX || cand->ms < cand->cue;
     const char *t = w->toks.tags;
-    if (layout == LAYOUT_HEADLINE_SUBJECT) {
+    if (layout == LAYOUT_HEADLINE_SUBJECT || layout == LAYOUT_HEADLINE) {
         cand->me = np_end(w, cand->ms, qt);
     } else if (layout == LAYOUT_TRAIL_DASH) {
         cand->me = np_end(w, cand->ms, to);
@@ -694,7 +694,7 @@ int attribute_all(work *w, quote_error *err)
             at->m_start = ev.ms;
             at->m_end = ev.me;
             at->cue = ev.cue;
-            at->entity = ev.entity;
+            at->entity = focus >= 0 ? focus : ev.entity;
             at->kind = QUOTE_KIND_CONTINUATION;
             at->rule = "distant-speaker";
             at->confidence = 0.3;

@@ -62,7 +62,7 @@ static int compile(quote_extractor *ex, const char *pattern, uint32_t options, p
     pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, options, &ec, &eo, cc);
     pcre2_compile_context_free(cc);
     if (!re) {
-        if (ec == PCRE2_ERROR_HEAPLIMIT || ec == PCRE2_ERROR_NOMEMORY)
+        if (ec == PCRE2_ERROR_HEAP_FAILED) /* compile-time out of memory */
             return q_fail(err, QUOTE_ENOMEM, 0, NULL);
         char msg[120];
         pcre2_get_error_message(ec, (PCRE2_UCHAR *)msg, sizeof msg);

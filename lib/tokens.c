@@ -85,6 +85,9 @@ static bool grow_tokens(const quote_allocator *a, token_list *tl, size_t need)
     size_t tcap = tl->cap;
     if (!qa_reserve(a, (void **)&tl->tags, &tcap, 1, cap + 1))
         return false;
+    /* PCRE2's JIT may read a little past the subject it is given: keep the
+     * spare capacity defined (memcheck would otherwise complain). */
+    memset(tl->tags + tl->count, 0, tcap - tl->count);
     tl->cap = cap;
     return true;
 }
@@ -196,7 +199,7 @@ static char tag_word(const struct quote_extractor *ex, const unsigned char *s, t
         /* Mid-sentence, a capitalised word is only a function word if it
          * is one in any position ("He", "The"); "Will" is a name. */
         kf &= LEX_PRONOUN | LEX_DETERMINER | LEX_CONJUNCTION | LEX_RELATIVE | LEX_STOP |
-              LEX_ACCORDING | LEX_TIME;
+              LEX_ACCORDING;
     k |= kf;
     t->kinds = k;
 

@@ -228,7 +228,6 @@ static void construction_fails_cleanly(void **state)
     quote_allocator a = {count_malloc, count_free, &c};
     quote_options o = options_for(&a);
     quote_result *ref = reference_result();
-    int known_bug_noted = 0;
     unsigned long i;
     for (i = 0;; i++) {
         counter_reset(&c, i);
@@ -236,15 +235,6 @@ static void construction_fails_cleanly(void **state)
         quote_error err;
         int rc = quote_extractor_new(&o, &ex, &err);
         if (rc != QUOTE_OK) {
-            /* KNOWN BUG (reported): pcre2_compile() failing for lack of
-             * memory gives PCRE2_ERROR_HEAP_FAILED, which extractor.c maps
-             * to QUOTE_EREGEX.  Delete this block once it gives ENOMEM. */
-            if (rc == QUOTE_EREGEX && strstr(err.message, "failed to allocate heap memory")) {
-                if (!known_bug_noted++)
-                    print_message("known bug: allocation %lu gives QUOTE_EREGEX: %s\n", i,
-                                  err.message);
-                rc = err.code = QUOTE_ENOMEM;
-            }
             if (rc != QUOTE_ENOMEM)
                 fail_msg("allocation %lu: quote_extractor_new returned %d (%s)", i, rc,
                          quote_strerror(rc));
