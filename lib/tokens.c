@@ -328,6 +328,9 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
     char prev = 0;
     int32_t para = 0;
     size_t k = 0; /* next segment */
+    /* where the next quoted segment opens (SIZE_MAX: no more), kept in a
+     * local so the per-byte loop does not index the segment array */
+    size_t next_open = segs->count ? segs->items[0].open : SIZE_MAX;
     size_t i = 0;
 #define EMIT(st, en, tg, sg)                                                                 \
     do {                                                                                     \
@@ -337,7 +340,7 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
     } while (0)
 
     while (i < len) {
-        if (k < segs->count && i >= segs->items[k].open) {
+        if (i >= next_open) {
             const segment *g = &segs->items[k];
             size_t e = g->close_end > g->end ? g->close_end : g->end;
             /* The quotation ends its sentence when its content does, unless
@@ -357,6 +360,7 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
             tl->items[tl->count - 1].para = para;
             i = e > i ? e : i + 1;
             k++;
+            next_open = k < segs->count ? segs->items[k].open : SIZE_MAX;
             continue;
         }
         unsigned char c = s[i];
@@ -365,7 +369,7 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
              * a paragraph ending in a colon introduces the quotation that
              * opens the next one ("Statement from the Ports Authority:") */
             bool introduces = prev == TAG_COLON && k < segs->count &&
-                              text_is_blank(s, i, segs->items[k].open);
+                              text_is_blank(s, i, next_open);
             if (prev != TAG_PARA && prev != 0 && !introduces) {
                 EMIT(i, i + 1, TAG_PARA, -1);
                 para++;
@@ -388,8 +392,8 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
         }
         if (letter_at(s, len, i)) {
             size_t e = word_end(s, len, i);
-            if (k < segs->count && e > segs->items[k].open)
-                e = segs->items[k].open;
+            if (e > next_open)
+                e = next_open;
             if (!push(a, tl, i, e, TAG_WORD, -1, para))
                 return q_fail(err, QUOTE_ENOMEM, 0, NULL);
             token *t = &tl->items[tl->count - 1];
