@@ -13,11 +13,10 @@
  *               (the full library call, as users make it);
  *   phases      the steps of quote_extract() timed one by one: UTF-8
  *               validation, mark scan, tokenizing, name collection,
- *               attribution, result building.  The library exposes no
+ *               attribution, result building.  The public API has no
  *               phase timing, so quotebench is linked against a static copy
- *               of the library and drives the internal functions in the
- *               order lib/extractor.c does (keep the two in step: the quote
- *               count of both runs is compared and a mismatch reported).
+ *               of the library and runs its internal pipeline,
+ *               extract_run(), with a hook called after each phase.
  *
  * Each figure is the median pass (the best pass is shown too), after one
  * untimed warm-up pass.  Peak RSS is getrusage()'s ru_maxrss,
@@ -268,38 +267,29 @@ static int bench_extract(const quote_extractor *ex, const corpus *c, int repeat,
     return 0;
 }
 
-/* ---- (c) phases: lib/extractor.c quote_extract(), step by step ---- */
+/* ---- (c) phases: quote_extract()'s pipeline with a timing hook ---- */
 
-enum phase { PH_UTF8, PH_SCAN, PH_TOKENS, PH_NAMES, PH_ATTRIBUTE, PH_RESULT, PH_COUNT };
+#define PH_COUNT PHASE_COUNT
 
 static const char *const phase_names[PH_COUNT] = {
-    "utf8 validation", "mark scan", "tokenize", "names", "attribution", "result + cleanup",
+    [PHASE_UTF8] = "utf8 validation", [PHASE_SCAN] = "mark scan",
+    [PHASE_TOKENS] = "tokenize",      [PHASE_NAMES] = "names",
+    [PHASE_ATTRIBUTE] = "attribution", [PHASE_RESULT] = "result + cleanup",
 };
 
-/* work_free() of lib/extractor.c (static there). */
-static void work_release(work *w)
-{
-    const quote_allocator *a = w->a;
-    pcre2_match_data_free(w->md);
-    qa_free(a, w->segs.items);
-    qa_free(a, w->toks.items);
-    qa_free(a, w->toks.tags);
-    qa_free(a, w->names);
-    qa_free(a, w->ents);
-    qa_free(a, w->attr);
-    if (w->explain) {
-        for (size_t i = 0; i < w->segs.count; i++)
-            qa_free(a, w->explain[i].data);
-        qa_free(a, w->explain);
-    }
-}
+/* The library's pipeline calls this after each phase: add the time since
+ * the previous call to that phase. */
+typedef struct phase_clock {
+    double last;
+    double *t;
+} phase_clock;
 
-/* Seconds since *last; *last becomes now. */
-static double lap(double *last)
+static void on_phase(enum extract_phase phase, void *ctx)
 {
-    double t = now(), d = t - *last;
-    *last = t;
-    return d;
+    phase_clock *pc = ctx;
+    double t = now();
+    pc->t[phase] += t - pc->last;
+    pc->last = t;
 }
 
 /* One article, adding each phase's time to t[].  Returns the quote count
@@ -307,67 +297,14 @@ static double lap(double *last)
 static long extract_phased(const quote_extractor *ex, const char *text, size_t len,
                            uint32_t flags, double t[PH_COUNT])
 {
-    work w;
-    memset(&w, 0, sizeof w);
-    w.ex = ex;
-    w.a = &ex->alloc;
-    w.flags = flags;
-    w.text = text;
-    w.len = len;
-    char *masked = NULL;
-    long rc;
-
-    double last = now();
-    size_t bad = utf8_first_invalid((const unsigned char *)text, len);
-    if (bad < len) {
-        if (!(flags & QUOTE_OPT_LENIENT_UTF8))
-            return QUOTE_EUTF8;
-        masked = qa_malloc(w.a, len);
-        if (!masked)
-            return QUOTE_ENOMEM;
-        utf8_mask_invalid((const unsigned char *)text, len, (unsigned char *)masked);
-        w.text = masked;
-    }
-    t[PH_UTF8] += lap(&last);
-
-    w.md = pcre2_match_data_create(8, ex->gctx);
-    rc = w.md ? scan_segments(ex, w.md, w.text, len, &w.segs, NULL) : QUOTE_ENOMEM;
-    t[PH_SCAN] += lap(&last);
-    if (rc)
-        goto done;
-
-    rc = tokenize(ex, w.text, len, &w.segs, &w.toks, NULL);
-    t[PH_TOKENS] += lap(&last);
-    if (rc)
-        goto done;
-
-    rc = names_collect(&w);
-    t[PH_NAMES] += lap(&last);
-    if (rc)
-        goto done;
-
-    w.attr = qa_calloc(w.a, w.segs.count ? w.segs.count : 1, sizeof(attribution));
-    if (w.attr && (flags & QUOTE_OPT_EXPLAIN))
-        w.explain = qa_calloc(w.a, w.segs.count ? w.segs.count : 1, sizeof(qbuf));
-    if (!w.attr || ((flags & QUOTE_OPT_EXPLAIN) && !w.explain))
-        rc = QUOTE_ENOMEM;
-    else
-        rc = attribute_all(&w, NULL);
-    t[PH_ATTRIBUTE] += lap(&last);
-    if (rc)
-        goto done;
-
+    phase_clock pc = {now(), t};
     quote_result *res = NULL;
-    rc = result_build(&w, &res);
-    if (rc == QUOTE_OK) {
-        rc = (long)quote_result_count(res);
-        quote_result_free(res);
-    }
-done:
-    work_release(&w);
-    qa_free(w.a, masked);
-    t[PH_RESULT] += lap(&last);
-    return rc;
+    int rc = extract_run(ex, text, len, flags, &res, NULL, on_phase, &pc);
+    if (rc != QUOTE_OK)
+        return rc;
+    long n = (long)quote_result_count(res);
+    quote_result_free(res);
+    return n;
 }
 
 static int bench_phases(const quote_extractor *ex, const corpus *c, int repeat, uint32_t flags,
@@ -541,9 +478,7 @@ int main(int argc, char **argv)
                sum > 0 ? 100 * phase[p] / sum : 0.0,
                phase[p] > 0 ? (double)c.bytes / 1e6 / phase[p] : 0.0);
     if (pquotes != quotes)
-        printf("  warning: phased run found %zu quotes, quote_extract %zu: quotebench's copy "
-               "of quote_extract() is out of step with lib/extractor.c\n",
-               pquotes, quotes);
+        printf("  warning: phased run found %zu quotes, quote_extract %zu\n", pquotes, quotes);
 
     long rss_end = peak_rss_kib();
     printf("\npeak RSS: %.1f MiB after loading, %.1f MiB at the end\n", rss_loaded / 1024.0,

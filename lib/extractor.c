@@ -194,8 +194,8 @@ static void work_free(work *w)
     }
 }
 
-int quote_extract(const quote_extractor *ex, const char *text, size_t len, uint32_t flags,
-                  quote_result **out, quote_error *err)
+int extract_run(const quote_extractor *ex, const char *text, size_t len, uint32_t flags,
+                quote_result **out, quote_error *err, extract_hook hook, void *ctx)
 {
     if (!out)
         return q_fail(err, QUOTE_EINVAL, 0, "out is NULL");
@@ -208,6 +208,11 @@ int quote_extract(const quote_extractor *ex, const char *text, size_t len, uint3
         return q_fail(err, QUOTE_ELIMIT, 0, "text longer than 4 GiB");
     if (!text)
         text = "";
+#define PHASE_DONE(p)                                                                       \
+    do {                                                                                    \
+        if (hook)                                                                           \
+            hook((p), ctx);                                                                 \
+    } while (0)
 
     work w;
     memset(&w, 0, sizeof w);
@@ -227,6 +232,7 @@ int quote_extract(const quote_extractor *ex, const char *text, size_t len, uint3
         utf8_mask_invalid((const unsigned char *)text, len, (unsigned char *)masked);
         w.text = masked;
     }
+    PHASE_DONE(PHASE_UTF8);
 
     int rc;
     w.md = pcre2_match_data_create(8, ex->gctx);
@@ -235,12 +241,15 @@ int quote_extract(const quote_extractor *ex, const char *text, size_t len, uint3
         goto done;
     }
     rc = scan_segments(ex, w.md, w.text, len, &w.segs, err);
+    PHASE_DONE(PHASE_SCAN);
     if (rc)
         goto done;
     rc = tokenize(ex, w.text, len, &w.segs, &w.toks, err);
+    PHASE_DONE(PHASE_TOKENS);
     if (rc)
         goto done;
     rc = names_collect(&w);
+    PHASE_DONE(PHASE_NAMES);
     if (rc) {
         rc = q_fail(err, rc, 0, NULL);
         goto done;
@@ -258,6 +267,7 @@ int quote_extract(const quote_extractor *ex, const char *text, size_t len, uint3
         }
     }
     rc = attribute_all(&w, err);
+    PHASE_DONE(PHASE_ATTRIBUTE);
     if (rc)
         goto done;
     rc = result_build(&w, out);
@@ -266,12 +276,20 @@ int quote_extract(const quote_extractor *ex, const char *text, size_t len, uint3
 done:
     work_free(&w);
     qa_free(w.a, masked);
+    PHASE_DONE(PHASE_RESULT);
+#undef PHASE_DONE
     if (rc == QUOTE_OK && err) {
         err->code = QUOTE_OK;
         err->offset = 0;
         err->message[0] = '\0';
     }
     return rc;
+}
+
+int quote_extract(const quote_extractor *ex, const char *text, size_t len, uint32_t flags,
+                  quote_result **out, quote_error *err)
+{
+    return extract_run(ex, text, len, flags, out, err, NULL, NULL);
 }
 
 int quote_extract_text(const char *text, size_t len, quote_result **out, quote_error *err)

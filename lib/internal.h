@@ -316,4 +316,24 @@ int run_layout(work *w, int layout, size_t from, size_t to, PCRE2_SIZE **ovector
 
 int result_build(work *w, quote_result **out);
 
+/* ---- extractor.c: the pipeline of quote_extract() ---- */
+
+/* The phases of one extraction, in order. */
+enum extract_phase {
+    PHASE_UTF8,      /* validation, or masking in lenient mode */
+    PHASE_SCAN,      /* quotation marks */
+    PHASE_TOKENS,    /* tagging */
+    PHASE_NAMES,     /* the entity table */
+    PHASE_ATTRIBUTE, /* the layouts */
+    PHASE_RESULT,    /* the result, and freeing the work area */
+    PHASE_COUNT
+};
+
+/* Called after each phase ends (benchmarks time the phases with it). */
+typedef void (*extract_hook)(enum extract_phase phase, void *ctx);
+
+/* quote_extract() with a hook (NULL: none). */
+int extract_run(const quote_extractor *ex, const char *text, size_t len, uint32_t flags,
+                quote_result **out, quote_error *err, extract_hook hook, void *ctx);
+
 #endif /* LIBQUOTE_INTERNAL_H */

@@ -24,6 +24,25 @@ enum cls { CL_SPACE, CL_LETTER, CL_DIGIT, CL_OPENP, CL_PUNCT };
 
 #define MAX_DEPTH 16
 
+/* Class of the character starting at s[i]. */
+static enum cls class_at(const unsigned char *s, size_t len, size_t i)
+{
+    unsigned char c = s[i];
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r')
+        return CL_SPACE;
+    if (c >= '0' && c <= '9')
+        return CL_DIGIT;
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+        return CL_LETTER;
+    if (c == 0xC2 && i + 1 < len && s[i + 1] == 0xA0)
+        return CL_SPACE; /* no-break space */
+    if (c == 0xE2 || c == 0xE3 || c == 0xC2 || c == 0x1A || c < 0x80)
+        return CL_PUNCT;
+    return CL_LETTER;
+}
+
+/* Class of the character before s[pos]; the start of the text is a space,
+ * and an opening bracket or a dash opens like a space. */
 static enum cls class_before(const unsigned char *s, size_t pos)
 {
     if (pos == 0)
@@ -32,39 +51,17 @@ static enum cls class_before(const unsigned char *s, size_t pos)
     while (i > 0 && (s[i] & 0xC0) == 0x80)
         i--;
     unsigned char c = s[i];
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r')
-        return CL_SPACE;
-    if (c >= '0' && c <= '9')
-        return CL_DIGIT;
-    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
-        return CL_LETTER;
     if (c == '(' || c == '[' || c == '{')
         return CL_OPENP;
-    if (c == 0xC2 && s[i + 1] == 0xA0)
-        return CL_SPACE; /* no-break space */
     if (c == 0xE2 && s[i + 1] == 0x80 && (s[i + 2] == 0x94 || s[i + 2] == 0x93))
-        return CL_OPENP; /* a dash before a mark opens like a space */
-    if (c == 0xE2 || c == 0xE3 || c == 0xC2 || c == 0x1A || c < 0x80)
-        return CL_PUNCT;
-    return CL_LETTER;
+        return CL_OPENP; /* — – */
+    return class_at(s, pos, i);
 }
 
+/* Class of the character at s[pos]; the end of the text is a space. */
 static enum cls class_after(const unsigned char *s, size_t len, size_t pos)
 {
-    if (pos >= len)
-        return CL_SPACE;
-    unsigned char c = s[pos];
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r')
-        return CL_SPACE;
-    if (c >= '0' && c <= '9')
-        return CL_DIGIT;
-    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
-        return CL_LETTER;
-    if (c == 0xC2 && pos + 1 < len && s[pos + 1] == 0xA0)
-        return CL_SPACE;
-    if (c == 0xE2 || c == 0xE3 || c == 0xC2 || c == 0x1A || c < 0x80)
-        return CL_PUNCT;
-    return CL_LETTER;
+    return pos >= len ? CL_SPACE : class_at(s, len, pos);
 }
 
 /* Family and intrinsic role of the mark at s[pos] (mlen bytes). */
