@@ -164,6 +164,14 @@ static bool narrow_mention(const work *w, size_t *ms, size_t *me, bool before_cu
         }
         s = starts[pick];
         e = ends[pick];
+        /* "Another source speaking to Fox News said": a participle phrase
+         * after the subject is not part of it */
+        if (leadin)
+            for (size_t i = s + 1; i < e; i++)
+                if (t[i] == TAG_PARTICIPLE) {
+                    e = i;
+                    break;
+                }
     }
     if (before_cue) {
         /* The noun phrase nearest the end of the chunk. */
@@ -266,6 +274,11 @@ static bool word_in(const work *w, size_t i, const char *const *list, size_t n)
     return false;
 }
 
+static bool word_is(const work *w, size_t i, const char *word)
+{
+    return word_in(w, i, &word, 1);
+}
+
 /* Cues whose passive puts a question to someone: "X was asked". */
 static bool is_question_cue(const work *w, size_t i)
 {
@@ -307,7 +320,17 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
     cand->cue = gc >= 0 && ov[2 * gc] != PCRE2_UNSET ? from + ov[2 * gc] : SIZE_MAX;
     bool before_cue = cand->cue == SIZE_MAX || cand->ms < cand->cue;
     const char *t = w->toks.tags;
-    if (layout == LAYOUT_HEADLINE_SUBJECT || layout == LAYOUT_HEADLINE) {
+    if (layout == LAYOUT_LEAD_COLON) {
+        /* "Tillerson on North Korea:" names its speaker first; "Statement
+         * from the Ports Authority:" after "from" or "by" */
+        size_t src = SIZE_MAX;
+        for (size_t i = cand->ms; i < cand->me; i++)
+            if (t[i] == TAG_PREP && (word_is(w, i, "from") || word_is(w, i, "by")))
+                src = i + 1;
+        if (src < cand->me)
+            cand->ms = src;
+        cand->me = np_end(w, cand->ms, cand->me);
+    } else if (layout == LAYOUT_HEADLINE_SUBJECT || layout == LAYOUT_HEADLINE) {
         cand->me = np_end(w, cand->ms, qt);
     } else if (layout == LAYOUT_TRAIL_DASH) {
         cand->me = np_end(w, cand->ms, to);

@@ -184,7 +184,7 @@ static bool sentence_initial(char prev)
 
 /* Tag of a word token from its lexicon kinds and its left neighbour. */
 static char tag_word(const struct quote_extractor *ex, const unsigned char *s, token *t, char prev,
-                     bool prev_det_adj, bool prev_to)
+                     bool prev_det_adj, bool prev_to, bool prev_subject)
 {
     const char *w = (const char *)s + t->start;
     size_t n = t->end - t->start;
@@ -211,6 +211,11 @@ static char tag_word(const struct quote_extractor *ex, const unsigned char *s, t
             return (k & LEX_ROLE) ? TAG_ROLE : TAG_WORD;
         if (prev_to)
             return TAG_WORD;
+        /* "says", "emails": an -s form is a verb after its subject (a
+         * name, a pronoun, "the report", "Sanders' campaign"), a plural
+         * noun after a verb ("received emails") */
+        if (n > 3 && w[n - 1] == 's' && !prev_subject)
+            return (k & LEX_ROLE) ? TAG_ROLE : TAG_WORD;
         if (n > 4 && memcmp(w + n - 3, "ing", 3) == 0)
             return TAG_PARTICIPLE;
         return TAG_CUE;
@@ -413,7 +418,10 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
                                 (nt >= 1 && is_possessive(text, &tl->items[nt - 1]));
             bool prev_to = nt >= 1 && tl->items[nt - 1].end - tl->items[nt - 1].start == 2 &&
                            memcmp(text + tl->items[nt - 1].start, "to", 2) == 0;
-            char tg = tag_word(ex, s, t, prev, prev_det_adj, prev_to);
+            char pp = nt >= 2 ? tl->tags[nt - 2] : 0;
+            bool prev_subject = strchr("NPTIr,aRq", prev) != NULL ||
+                                (prev == TAG_WORD && (pp == TAG_DET || pp == TAG_NAME));
+            char tg = tag_word(ex, s, t, prev, prev_det_adj, prev_to, prev_subject);
             /* Two-word cues: "fired back", "a déclaré". */
             if ((t->kinds & LEX_CUE_HEAD) && e < len && s[e] == ' ' && e + 1 < len &&
                 letter_at(s, len, e + 1)) {
