@@ -182,10 +182,41 @@ static bool sentence_initial(char prev)
            prev == TAG_COLON || prev == TAG_DASH || prev == TAG_LPAREN;
 }
 
-/* Tag of a word token from its lexicon kinds and its left neighbour. */
-static char tag_word(const struct quote_extractor *ex, const unsigned char *s, token *t, char prev,
-                     bool prev_det_adj, bool prev_to, bool prev_subject)
+/* The tag of a cue form from its left context (tokens before nt). */
+static char tag_cue(const char *text, const token_list *tl, size_t nt, uint32_t k, char prev)
 {
+    const char *w = text + tl->items[nt].start;
+    size_t n = tl->items[nt].end - tl->items[nt].start;
+    char pp = nt >= 2 ? tl->tags[nt - 2] : 0;
+    /* "the report", "a snappy retort", "Sanders’ comments": after a
+     * determiner (and its adjectives) or a possessive, a cue form is a noun */
+    bool after_det = prev == TAG_DET ||
+                     (pp == TAG_DET && (prev == TAG_WORD || prev == TAG_ADVERB)) ||
+                     (nt >= 1 && is_possessive(text, &tl->items[nt - 1]));
+    if (after_det)
+        return (k & LEX_ROLE) ? TAG_ROLE : TAG_WORD;
+    /* after "to" it is an intention, not an utterance ("wants to urge") */
+    if (nt >= 1 && tl->items[nt - 1].end - tl->items[nt - 1].start == 2 &&
+        memcmp(text + tl->items[nt - 1].start, "to", 2) == 0)
+        return TAG_WORD;
+    /* "says", "emails": an -s form is a verb after its subject (a name, a
+     * pronoun, "the report", "Sanders' campaign"), a plural noun after a
+     * verb ("received emails") */
+    bool after_subject = (prev && strchr("NPTIr,aRq", prev)) ||
+                         (prev == TAG_WORD && (pp == TAG_DET || pp == TAG_NAME));
+    if (n > 3 && w[n - 1] == 's' && !after_subject)
+        return (k & LEX_ROLE) ? TAG_ROLE : TAG_WORD;
+    if (n > 4 && memcmp(w + n - 3, "ing", 3) == 0)
+        return TAG_PARTICIPLE;
+    return TAG_CUE;
+}
+
+/* Tag of word token nt from its lexicon kinds and its left neighbours. */
+static char tag_word(const struct quote_extractor *ex, const char *text, token_list *tl,
+                     size_t nt, char prev)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    token *t = &tl->items[nt];
     const char *w = (const char *)s + t->start;
     size_t n = t->end - t->start;
     bool cap = upper_at(s, t->end, t->start);
@@ -203,23 +234,8 @@ static char tag_word(const struct quote_extractor *ex, const unsigned char *s, t
     k |= kf;
     t->kinds = k;
 
-    if (k & LEX_CUE) {
-        /* "the report", "a snappy retort": after a determiner (and its
-         * adjectives) a cue form is a noun; after "to" it is an intention,
-         * not an utterance ("wants to urge"). */
-        if (prev == TAG_DET || prev_det_adj)
-            return (k & LEX_ROLE) ? TAG_ROLE : TAG_WORD;
-        if (prev_to)
-            return TAG_WORD;
-        /* "says", "emails": an -s form is a verb after its subject (a
-         * name, a pronoun, "the report", "Sanders' campaign"), a plural
-         * noun after a verb ("received emails") */
-        if (n > 3 && w[n - 1] == 's' && !prev_subject)
-            return (k & LEX_ROLE) ? TAG_ROLE : TAG_WORD;
-        if (n > 4 && memcmp(w + n - 3, "ing", 3) == 0)
-            return TAG_PARTICIPLE;
-        return TAG_CUE;
-    }
+    if (k & LEX_CUE)
+        return tag_cue(text, tl, nt, k, prev);
     if (k & LEX_ACCORDING)
         return TAG_ACCORDING;
     if (n == 1 && w[0] == 'I')
@@ -412,16 +428,7 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
                 t->end = (uint32_t)(e + 1);
                 e++;
             }
-            size_t nt = tl->count - 1;
-            bool prev_det_adj = (nt >= 2 && tl->tags[nt - 2] == TAG_DET &&
-                                 (tl->tags[nt - 1] == TAG_WORD || tl->tags[nt - 1] == TAG_ADVERB)) ||
-                                (nt >= 1 && is_possessive(text, &tl->items[nt - 1]));
-            bool prev_to = nt >= 1 && tl->items[nt - 1].end - tl->items[nt - 1].start == 2 &&
-                           memcmp(text + tl->items[nt - 1].start, "to", 2) == 0;
-            char pp = nt >= 2 ? tl->tags[nt - 2] : 0;
-            bool prev_subject = strchr("NPTIr,aRq", prev) != NULL ||
-                                (prev == TAG_WORD && (pp == TAG_DET || pp == TAG_NAME));
-            char tg = tag_word(ex, s, t, prev, prev_det_adj, prev_to, prev_subject);
+            char tg = tag_word(ex, text, tl, tl->count - 1, prev);
             /* Two-word cues: "fired back", "a déclaré". */
             if ((t->kinds & LEX_CUE_HEAD) && e < len && s[e] == ' ' && e + 1 < len &&
                 letter_at(s, len, e + 1)) {
