@@ -341,7 +341,8 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
         size_t ms = cand->ms, me = w->toks.tags[rel - 1] == TAG_COMMA ? rel - 1 : rel;
         narrow_mention(w, &ms, &me, true, true);
         cand->ms = ms;
-    } else if (layout == LAYOUT_LEAD_COORD || layout == LAYOUT_LEAD_SUBJECT) {
+    } else if (layout == LAYOUT_LEAD_COORD || layout == LAYOUT_LEAD_SUBJECT ||
+               layout == LAYOUT_LEAD_CLAUSE) {
         /* the subject of the sentence: the noun phrase the match starts with */
         cand->me = np_end(w, cand->ms, qt);
     } else {
