@@ -353,13 +353,10 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
     if (!plausible_speaker(w, cand->ms, cand->me))
         return 0;
     if (cand->cue != SIZE_MAX && (w->toks.items[cand->cue].kinds & LEX_NONSPEECH)) {
-        /* "a book called “...”": a naming verb whose subject is no speaker */
-        bool speaker_like = false;
+        /* "a book called “...”": a naming verb after a work's noun names it */
         for (size_t i = cand->ms; i < cand->me; i++)
-            speaker_like |= t[i] == TAG_NAME || t[i] == TAG_PRONOUN || t[i] == TAG_ROLE ||
-                            t[i] == TAG_TITLE;
-        if (!speaker_like)
-            return 0;
+            if (w->toks.items[i].kinds & LEX_NONSPEECH)
+                return 0;
     }
     cand->confidence = quote_layouts[layout].confidence;
     cand->passive = false;

@@ -214,6 +214,8 @@ enum layout_id {
     LAYOUT_LEAD_SUBJECT,    /* X <any verb> ... "Q": the subject of the sentence */
     LAYOUT_LEAD_COLON,      /* X and Y: "Q" */
     LAYOUT_LEAD_SOURCE,     /* From the report: "Q" */
+    LAYOUT_LEAD_ASIDE_INVERTED, /* Y, says X, is "Q" */
+    LAYOUT_LEAD_ASIDE,      /* Y, he said, is "Q" */
     LAYOUT_LEAD_CLAUSE,     /* ..., while X proposed we "Q" */
     LAYOUT_HEADLINE,        /* X: "Q" / X on Y: "Q" */
     LAYOUT_HEADLINE_SUBJECT, /* X Praises Y: "Q" */
