@@ -129,6 +129,13 @@ static size_t word_end(const unsigned char *s, size_t len, size_t i)
         }
         if (j >= len)
             return j;
+        /* a Latin-1 symbol between letters is mojibake inside a name
+         * ("SarukhÃÂ¡n"), not punctuation */
+        if (s[j] == 0xC2 && j + 2 < len && s[j + 1] != 0xA0 && s[j + 1] != 0xAB &&
+            s[j + 1] != 0xBB && letter_at(s, len, j + 2)) {
+            j += 2;
+            continue;
+        }
         /* inner apostrophe or hyphen followed by a letter */
         if ((s[j] == '\'' || s[j] == '-') && j + 1 < len && letter_at(s, len, j + 1)) {
             j++;
