@@ -405,7 +405,14 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
 /* Does the quote look like a title or a nickname rather than speech? */
 static bool looks_nonspeech(const work *w, size_t qt)
 {
-    const token *q = &w->toks.items[qt];
+    const char *t = w->toks.tags;
+    /* “The Art of the Deal” by Donald Trump: a work and its author */
+    size_t a = qt + 1;
+    if (a < w->toks.count && t[a] == TAG_COMMA)
+        a++;
+    if (a + 1 < w->toks.count && t[a] == TAG_PREP && word_is(w, a, "by") &&
+        (t[a + 1] == TAG_NAME || t[a + 1] == TAG_TITLE))
+        return true;
     for (size_t back = 1; back <= 2 && back <= qt; back++) {
         const token *p = &w->toks.items[qt - back];
         if (w->toks.tags[qt - back] == TAG_PARA || is_sentence_break(w->toks.tags[qt - back]))
@@ -415,8 +422,19 @@ static bool looks_nonspeech(const work *w, size_t qt)
         if (w->toks.tags[qt - back] != TAG_PREP && w->toks.tags[qt - back] != TAG_AUX)
             break;
     }
-    (void)q;
     return false;
+}
+
+/* A quotation in single marks that is a paragraph of its own. */
+static bool is_subheading(const work *w, size_t qt, const segment *g)
+{
+    const char *t = w->toks.tags;
+    unsigned char m = (unsigned char)w->text[g->open];
+    bool single = m == '\'' || (m == 0xE2 && (unsigned char)w->text[g->open + 2] == 0x98);
+    bool alone = (qt == 0 || t[qt - 1] == TAG_PARA) &&
+                 (qt + 1 >= w->toks.count || t[qt + 1] == TAG_PARA ||
+                  (t[qt + 1] == TAG_END && (qt + 2 >= w->toks.count || t[qt + 2] == TAG_PARA)));
+    return single && alone;
 }
 
 /* Title Case: every word of four letters or more is capitalised ("Roads to
@@ -433,9 +451,13 @@ static bool looks_title(const work *w, const segment *g)
         while (j < g->end && p[j] != ' ' && p[j] != '\n')
             j++;
         if (j - i >= 4) {
-            if (!(p[i] >= 'A' && p[i] <= 'Z'))
+            lex_kinds k = lexicon_find(&w->ex->lex, w->text + i, j - i);
+            bool function_word = (k.lower & (LEX_PREPOSITION | LEX_DETERMINER | LEX_CONJUNCTION |
+                                             LEX_PRONOUN | LEX_AUXILIARY)) != 0;
+            if (p[i] >= 'A' && p[i] <= 'Z')
+                long_words++;
+            else if (!function_word) /* "This Week with George ..." */
                 return false;
-            long_words++;
         }
         i = j;
     }
@@ -613,6 +635,13 @@ int attribute_all(work *w, quote_error *err)
         int words = word_count(w, g);
         bool mid_sentence = lead_from < qt && !is_sentence_break(t[qt - 1]) &&
                             t[qt - 1] != TAG_COLON;
+        if (!headline && words <= 8 && is_subheading(w, qt, g)) {
+            /* ‘A fight from start to finish.’ alone on its line: a section
+             * heading made of a pull quote */
+            at->rule = "heading";
+            at->layout = -2;
+            continue;
+        }
         if (!headline && words <= 6 &&
             (looks_nonspeech(w, qt) || (mid_sentence && words <= 5 && looks_title(w, g)))) {
             /* the memoir “Roads to Nowhere”, a man who goes by “Sparrow” */
