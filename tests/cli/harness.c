@@ -102,11 +102,38 @@ run_result run_qd(const char *input, size_t input_len, const char *stdout_path,
     size_t argc = 0;
     while (args[argc])
         argc++;
-    const char **argv = calloc(argc + 2, sizeof *argv);
+    /* QUOTEDUMP_WRAPPER (e.g. "valgrind --error-exitcode=99 -q") runs
+     * quotedump under another program: its words, then quotedump's path
+     * and arguments. */
+    char *wrapper = NULL;
+    size_t nwrap = 0;
+    const char *w = getenv("QUOTEDUMP_WRAPPER");
+    if (w && *w) {
+        if (!(wrapper = strdup(w)))
+            exit(99);
+        for (const char *p = w; *p;) {
+            while (*p == ' ' || *p == '\t')
+                p++;
+            if (*p)
+                nwrap++;
+            while (*p && *p != ' ' && *p != '\t')
+                p++;
+        }
+    }
+    const char **argv = calloc(nwrap + argc + 2, sizeof *argv);
     if (!argv)
         exit(99);
-    argv[0] = env.quotedump;
-    memcpy(argv + 1, args, argc * sizeof *argv);
+    size_t k = 0;
+    for (char *p = wrapper; p && *p;) {
+        while (*p == ' ' || *p == '\t')
+            *p++ = '\0';
+        if (*p)
+            argv[k++] = p;
+        while (*p && *p != ' ' && *p != '\t')
+            p++;
+    }
+    argv[k++] = env.quotedump;
+    memcpy(argv + k, args, argc * sizeof *argv);
 
     fflush(NULL);
     pid_t pid = fork();
@@ -121,13 +148,17 @@ run_result run_qd(const char *input, size_t input_len, const char *stdout_path,
         if (in < 0 || out < 0 || err < 0 || dup2(in, 0) < 0 || dup2(out, 1) < 0 ||
             dup2(err, 2) < 0)
             _exit(98);
-        execv(env.quotedump, (char *const *)argv);
+        if (wrapper)
+            execvp(argv[0], (char *const *)argv);
+        else
+            execv(env.quotedump, (char *const *)argv);
         _exit(97);
     }
     int st;
     while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
         ;
     free(argv);
+    free(wrapper);
     r.status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
     r.out = stdout_path ? calloc(1, 1) : read_file(out_path, &r.out_len);
     r.err = read_file(err_path, &r.err_len);
