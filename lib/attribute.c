@@ -604,6 +604,7 @@ int attribute_all(work *w, quote_error *err)
             continue;
         size_t seg = (size_t)w->toks.items[qt].segment;
         attribution *at = &w->attr[seg];
+        int focus_before = focus; /* for the explanation of a pronoun */
         at->layout = -1;
         at->entity = -1;
         at->cue = SIZE_MAX;
@@ -758,8 +759,22 @@ int attribute_all(work *w, quote_error *err)
             at->rule = "scare-quote";
             at->layout = -2;
         }
-        if (w->explain && w->explain[seg].len == 0)
-            qbuf_printf(w->a, &w->explain[seg], "no layout matched");
+        if (w->explain) {
+            qbuf *x = &w->explain[seg];
+            if (x->len == 0)
+                qbuf_printf(w->a, x, "no layout matched");
+            /* the decision: the rule, and who the mention was taken to be */
+            qbuf_printf(w->a, x, "; chosen: %s", at->rule);
+            if (at->entity >= 0) {
+                const entity *en = &w->ents[at->entity];
+                qbuf_printf(w->a, x, " -> %.*s", (int)(en->name_end - en->name_start),
+                            w->text + en->name_start);
+                if (at->m_end == at->m_start + 1 && t[at->m_start] == TAG_PRONOUN)
+                    qbuf_printf(w->a, x, " (pronoun: %s)",
+                                at->entity == focus_before ? "the speaker in focus"
+                                                    : "the nearest agreeing person");
+            }
+        }
     }
     return QUOTE_OK;
 }
