@@ -604,7 +604,6 @@ int attribute_all(work *w, quote_error *err)
             continue;
         size_t seg = (size_t)w->toks.items[qt].segment;
         attribution *at = &w->attr[seg];
-        int focus_before = focus; /* for the explanation of a pronoun */
         at->layout = -1;
         at->entity = -1;
         at->cue = SIZE_MAX;
@@ -651,6 +650,7 @@ int attribute_all(work *w, quote_error *err)
             continue;
         }
 
+        int focus_before = focus; /* for the explanation of a pronoun */
         candidate best = {-1, 0, 0, SIZE_MAX, 0.0, false};
         for (int l = 0; l < LAYOUT_COUNT; l++) {
             enum layout_site site = quote_layouts[l].site;
