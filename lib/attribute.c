@@ -17,7 +17,6 @@
 
 #define TRAILER_TOKENS 40 /* tokens after a quote that a trailer layout sees */
 #define LEADIN_TOKENS 60  /* tokens before a quote that a lead-in layout sees */
-#define HEADLINE_PARAS 4  /* the first paragraphs that may be a headline */
 
 int run_layout(work *w, int layout, size_t from, size_t to, PCRE2_SIZE **ovector)
 {
@@ -42,17 +41,13 @@ int run_layout(work *w, int layout, size_t from, size_t to, PCRE2_SIZE **ovector
                                                                           : QUOTE_EREGEX;
 }
 
-static bool is_sentence_break(char t)
-{
-    return t == TAG_END || t == TAG_PARA || t == TAG_QUOTE_END;
-}
 
 /* First token of the sentence holding token i (a quote token itself ends
  * the previous sentence only when it is 'Q'). */
 static size_t sentence_start(const work *w, size_t i, size_t limit)
 {
     size_t s = i;
-    while (s > 0 && i - s < limit && !is_sentence_break(w->toks.tags[s - 1]))
+    while (s > 0 && i - s < limit && !tag_ends_sentence(w->toks.tags[s - 1]))
         s--;
     return s;
 }
@@ -65,197 +60,9 @@ static size_t paragraph_start(const work *w, size_t i)
     return s;
 }
 
-/* A comma-separated chunk that opens with one of these is an introductory
- * phrase or a relative clause, not the subject: "In a statement, ...",
- * "..., who replaced Ana Duarte as chair, said". */
-static bool chunk_is_intro(char first)
-{
-    return strchr("oxeaGCKdctvR", first) != NULL;
-}
 
-/* The noun phrase starting at token s (at most up to e): a pronoun, or an
- * optional determiner and modifiers up to the head noun or the end of a
- * name ("the New Jersey governor", "Sen. Ted Cruz", "Its hosts"). */
-static size_t np_end(const work *w, size_t s, size_t e)
-{
-    const char *t = w->toks.tags;
-    size_t i = s;
-    if (i < e && t[i] == TAG_PRONOUN)
-        return i + 1;
-    if (i < e && t[i] == TAG_DET)
-        i++;
-    bool named = false;
-    while (i < e) {
-        char c = t[i];
-        if (c == TAG_NAME || c == TAG_INITIAL || c == TAG_TITLE) {
-            named = true;
-            i++;
-        } else if (c == TAG_ROLE || c == TAG_NUMBER) {
-            i++;
-        } else if (c == TAG_WORD && !named) {
-            /* a modifier when another noun follows, else the head */
-            bool modifier = i + 1 < e && strchr("wrNTId", t[i + 1]);
-            i++;
-            if (!modifier)
-                break;
-        } else if (c == TAG_PREP && i > s && t[i - 1] == TAG_TITLE && i + 1 < e &&
-                   (t[i + 1] == TAG_TITLE || t[i + 1] == TAG_NAME)) {
-            i++; /* Secretary of State */
-        } else if (c == TAG_LPAREN) {
-            size_t j = i + 1;
-            while (j < e && j - i < 6 && t[j] != TAG_RPAREN)
-                j++;
-            if (j >= e || t[j] != TAG_RPAREN)
-                break;
-            i = j + 1; /* Rep. Jim Jordan (R-Ohio) */
-        } else {
-            break;
-        }
-    }
-    return i > s ? i : s + 1;
-}
 
-/* Narrow a matched speaker region [ms, me) to the mention.  `before_cue`
- * says the region stands before the cue (X said) rather than after it
- * (said X). */
-static bool narrow_mention(const work *w, size_t *ms, size_t *me, bool before_cue, bool leadin)
-{
-    const char *t = w->toks.tags;
-    size_t s = *ms, e = *me;
-    while (s < e && (t[s] == TAG_COMMA || t[s] == TAG_DASH || t[s] == TAG_LPAREN))
-        s++;
-    while (e > s && (t[e - 1] == TAG_COMMA || t[e - 1] == TAG_DASH))
-        e--;
-    /* Comma-separated chunks.  After a quote the subject comes first
-     * ("X, the chairman of Y, said"); before one, introductory phrases come
-     * first ("In a statement, X, a spokesman, said"), so the chunk next to
-     * the cue is taken when it names someone, else the nearest named chunk
-     * before it, else the nearest description.  Chunks that open like an
-     * introduction or a relative clause are never the subject. */
-    size_t starts[32], ends[32];
-    size_t nchunks = 0;
-    for (size_t cs = s; cs < e && nchunks < 32;) {
-        size_t ce = cs;
-        int depth = 0;
-        while (ce < e && (t[ce] != TAG_COMMA || depth > 0)) {
-            depth += t[ce] == TAG_LPAREN ? 1 : t[ce] == TAG_RPAREN ? -1 : 0;
-            ce++;
-        }
-        if (ce > cs && !chunk_is_intro(t[cs])) {
-            starts[nchunks] = cs;
-            ends[nchunks] = ce;
-            nchunks++;
-        }
-        cs = ce + 1;
-    }
-    if (nchunks == 0)
-        return false; /* only introductory phrases: "in a statement credited" */
-    {
-        size_t pick = 0;
-        if (leadin) {
-            pick = nchunks - 1;
-            if (!strchr("NTIP", t[starts[pick]])) {
-                for (size_t k = nchunks - 1; k-- > 0;)
-                    if (strchr("NTIP", t[starts[k]])) {
-                        pick = k;
-                        break;
-                    }
-            }
-        }
-        s = starts[pick];
-        e = ends[pick];
-        /* "Another source speaking to Fox News said": a participle phrase
-         * after the subject is not part of it */
-        if (leadin)
-            for (size_t i = s + 1; i < e; i++)
-                if (t[i] == TAG_PARTICIPLE) {
-                    e = i;
-                    break;
-                }
-    }
-    if (before_cue) {
-        /* The noun phrase nearest the end of the chunk. */
-        size_t i = e;
-        if (i > s && t[i - 1] == TAG_PRONOUN) {
-            *ms = i - 1;
-            *me = i;
-            return true;
-        }
-        bool named = false;
-        while (i > s) {
-            char c = t[i - 1];
-            if (c == TAG_NAME || c == TAG_INITIAL || c == TAG_TITLE) {
-                named = true;
-            } else if (c == TAG_PREP) {
-                /* "Secretary of State", "spokesman for the campaign",
-                 * "the Ministry of Health" */
-                if (!(i - 1 > s && (t[i - 2] == TAG_TITLE || t[i - 2] == TAG_ROLE ||
-                                    (t[i - 2] == TAG_NAME && named))))
-                    break;
-            } else if (c == TAG_DET) {
-                i--;
-                break;
-            } else if (c == TAG_ROLE || c == TAG_WORD || c == TAG_NUMBER) {
-                if (named && c == TAG_WORD)
-                    break;
-            } else if (c == TAG_RPAREN || c == TAG_LPAREN) {
-                /* "Rep. Jim Jordan (R-Ohio)" */
-            } else {
-                break;
-            }
-            i--;
-        }
-        if (i < e)
-            s = i;
-        while (s < e && (t[s] == TAG_RPAREN || t[s] == TAG_PREP))
-            s++;
-    } else {
-        /* said X: up to a preposition that follows a name ("Dr. Imani
-         * Brooks of St. Jude's") or a time word. */
-        for (size_t i = s; i < e; i++) {
-            if (t[i] == TAG_PRONOUN && i == s) {
-                e = i + 1;
-                break;
-            }
-            if ((t[i] == TAG_PREP && i > s && (t[i - 1] == TAG_NAME || t[i - 1] == TAG_INITIAL)) ||
-                t[i] == TAG_TIME || t[i] == TAG_LPAREN) {
-                e = i;
-                break;
-            }
-        }
-    }
-    while (e > s && (t[e - 1] == TAG_PREP || t[e - 1] == TAG_DET || t[e - 1] == TAG_LPAREN))
-        e--;
-    if (e > s) {
-        *ms = s;
-        *me = e;
-    }
-    return true;
-}
 
-/* Is there a person or thing in the region a speaker could be? */
-static bool plausible_speaker(const work *w, size_t ms, size_t me)
-{
-    for (size_t i = ms; i < me; i++) {
-        char c = w->toks.tags[i];
-        if (c == TAG_NAME || c == TAG_PRONOUN || c == TAG_ROLE || c == TAG_TITLE ||
-            c == TAG_INITIAL)
-            return true;
-        if ((c == TAG_WORD || c == TAG_NUMBER) && i > ms && w->toks.tags[i - 1] == TAG_DET)
-            return true; /* "the report", "a source", "the 43-year-old" */
-    }
-    if (me - ms == 1 && w->toks.tags[ms] == TAG_DET) {
-        /* "tweeted another", "one said": a determiner standing alone, but
-         * not an article or a possessive */
-        const token *k = &w->toks.items[ms];
-        size_t n = k->end - k->start;
-        const char *p = w->text + k->start;
-        return n > 3 && !(k->kinds & LEX_PRONOUN) && memcmp(p, "the", 3) != 0 &&
-               memcmp(p, "The", 3) != 0 && memcmp(p, "their", 5 < n ? 5 : n) != 0;
-    }
-    /* bare plural: "officials said", "sources" */
-    return me - ms == 1 && w->toks.tags[ms] == TAG_WORD;
-}
 
 typedef struct candidate {
     int layout;
@@ -264,20 +71,7 @@ typedef struct candidate {
     bool passive; /* "was asked": a quotation whose speaker goes unnamed */
 } candidate;
 
-static bool word_in(const work *w, size_t i, const char *const *list, size_t n)
-{
-    const token *k = &w->toks.items[i];
-    size_t len = k->end - k->start;
-    for (size_t j = 0; j < n; j++)
-        if (strlen(list[j]) == len && memcmp(w->text + k->start, list[j], len) == 0)
-            return true;
-    return false;
-}
 
-static bool word_is(const work *w, size_t i, const char *word)
-{
-    return word_in(w, i, &word, 1);
-}
 
 /* Cues whose passive puts a question to someone: "X was asked". */
 static bool is_question_cue(const work *w, size_t i)
@@ -376,7 +170,7 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
          * clause ("“Q?” Clinton writes to Sullivan.") */
         bool short_sentence = after >= w->toks.count || t[after] == TAG_COMMA;
         for (size_t i = after; !short_sentence && i < w->toks.count && i < after + 5; i++) {
-            if (is_sentence_break(t[i])) {
+            if (tag_ends_sentence(t[i])) {
                 short_sentence = true;
                 break;
             }
@@ -402,140 +196,11 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
     return 1;
 }
 
-/* Does the quote look like a title or a nickname rather than speech? */
-static bool looks_nonspeech(const work *w, size_t qt)
-{
-    const char *t = w->toks.tags;
-    /* “The Art of the Deal” by Donald Trump: a work and its author */
-    size_t a = qt + 1;
-    if (a < w->toks.count && t[a] == TAG_COMMA)
-        a++;
-    if (a + 1 < w->toks.count && t[a] == TAG_PREP && word_is(w, a, "by") &&
-        (t[a + 1] == TAG_NAME || t[a + 1] == TAG_TITLE))
-        return true;
-    for (size_t back = 1; back <= 2 && back <= qt; back++) {
-        const token *p = &w->toks.items[qt - back];
-        if (w->toks.tags[qt - back] == TAG_PARA || is_sentence_break(w->toks.tags[qt - back]))
-            break;
-        if (p->kinds & LEX_NONSPEECH)
-            return true;
-        if (w->toks.tags[qt - back] != TAG_PREP && w->toks.tags[qt - back] != TAG_AUX)
-            break;
-    }
-    return false;
-}
 
-/* A quotation in single marks that is a paragraph of its own. */
-static bool is_subheading(const work *w, size_t qt, const segment *g)
-{
-    const char *t = w->toks.tags;
-    unsigned char m = (unsigned char)w->text[g->open];
-    bool single = m == '\'' || (m == 0xE2 && (unsigned char)w->text[g->open + 2] == 0x98);
-    bool alone = (qt == 0 || t[qt - 1] == TAG_PARA) &&
-                 (qt + 1 >= w->toks.count || t[qt + 1] == TAG_PARA ||
-                  (t[qt + 1] == TAG_END && (qt + 2 >= w->toks.count || t[qt + 2] == TAG_PARA)));
-    return single && alone;
-}
 
-/* Title Case: every word of four letters or more is capitalised ("Roads to
- * Nowhere", "Make America Great Again"). */
-static bool looks_title(const work *w, const segment *g)
-{
-    const unsigned char *p = (const unsigned char *)w->text;
-    size_t i = g->start;
-    int long_words = 0;
-    while (i < g->end) {
-        while (i < g->end && (p[i] == ' ' || p[i] == '\n'))
-            i++;
-        size_t j = i;
-        while (j < g->end && p[j] != ' ' && p[j] != '\n')
-            j++;
-        if (j - i >= 4) {
-            lex_kinds k = lexicon_find(&w->ex->lex, w->text + i, j - i);
-            bool function_word = (k.lower & (LEX_PREPOSITION | LEX_DETERMINER | LEX_CONJUNCTION |
-                                             LEX_PRONOUN | LEX_AUXILIARY)) != 0;
-            if (p[i] >= 'A' && p[i] <= 'Z')
-                long_words++;
-            else if (!function_word) /* "This Week with George ..." */
-                return false;
-        }
-        i = j;
-    }
-    return long_words >= 2; /* one capitalised word is just a sentence start */
-}
 
-static int word_count(const work *w, const segment *g)
-{
-    int n = 0;
-    bool in = false;
-    for (size_t i = g->start; i < g->end; i++) {
-        unsigned char c = (unsigned char)w->text[i];
-        bool sp = c == ' ' || c == '\n' || c == '\t';
-        if (!sp && !in)
-            n++;
-        in = !sp;
-    }
-    return n;
-}
 
-/* Does the paragraph [s, e) read as body text: a sentence end before its
- * last token, or a speech cue in the past tense ("said", "added")?
- * Headlines use the present ("says") and often no full stop. */
-static bool is_body_para(const work *w, size_t s, size_t e)
-{
-    if (e - s > 40)
-        return true;
-    if (e > s && w->toks.tags[e - 1] == TAG_END) {
-        /* a full stop at the end: body text unless in Title Case */
-        size_t words = 0, caps = 0;
-        for (size_t i = s; i < e; i++) {
-            char c = w->toks.tags[i];
-            if (strchr("NTIwrvaoDcxdCKPRte", c)) {
-                words++;
-                caps += c == TAG_NAME || c == TAG_TITLE || c == TAG_INITIAL;
-            }
-        }
-        if (caps * 2 < words)
-            return true;
-    }
-    for (size_t i = s; i < e; i++) {
-        char c = w->toks.tags[i];
-        if (c == TAG_END && i + 1 < e)
-            return true;
-        if (c == TAG_CUE) {
-            const token *k = &w->toks.items[i];
-            const char *p = w->text + k->start;
-            size_t n = k->end - k->start;
-            if (n > 2 && p[n - 2] == 'e' && p[n - 1] == 'd')
-                return true;
-            if ((n == 4 && memcmp(p, "said", 4) == 0) || (n == 4 && memcmp(p, "told", 4) == 0) ||
-                (n == 5 && memcmp(p, "wrote", 5) == 0))
-                return true;
-        }
-    }
-    return false;
-}
 
-/* The number of leading headline paragraphs: those among the first
- * HEADLINE_PARAS that come before any body paragraph.  Computed once per
- * article, looking at no more than 41 tokens of each paragraph. */
-static int32_t headline_paragraphs(const work *w)
-{
-    if (w->flags & QUOTE_OPT_NO_HEADLINE)
-        return 0;
-    size_t s = 0, n = w->toks.count;
-    for (int32_t p = 0; p < HEADLINE_PARAS && s < n; p++) {
-        size_t e = s;
-        while (e < n && w->toks.tags[e] != TAG_PARA && e - s <= 40)
-            e++;
-        if (is_body_para(w, s, e))
-            return p;
-        while (e < n && w->toks.tags[e] != TAG_PARA)
-            e++; /* only reached for paragraphs of 40 tokens or fewer */
-        s = e + 1;
-    }
-    return HEADLINE_PARAS;
-}
 
 /* The latest attribution event: a quote's or a sentence's cue. */
 typedef struct event {
@@ -555,7 +220,7 @@ static int scan_sentences(work *w, size_t from, size_t to, event *ev, int *focus
     while (s < to) {
         size_t e = s;
         bool has_cue = false, has_quote = false;
-        while (e < to && !is_sentence_break(t[e])) {
+        while (e < to && !tag_ends_sentence(t[e])) {
             has_cue |= t[e] == TAG_CUE;
             has_quote |= t[e] == TAG_QUOTE;
             e++;
@@ -622,7 +287,7 @@ int attribute_all(work *w, quote_error *err)
         /* The rest of this sentence is the quote's own trailer: not a
          * separate reported-speech event. */
         scanned = qt + 1;
-        while (scanned < n && !is_sentence_break(t[scanned - 1]) && t[scanned] != TAG_QUOTE &&
+        while (scanned < n && !tag_ends_sentence(t[scanned - 1]) && t[scanned] != TAG_QUOTE &&
                t[scanned] != TAG_QUOTE_END)
             scanned++;
 
@@ -633,7 +298,7 @@ int attribute_all(work *w, quote_error *err)
 
         const segment *g = &w->segs.items[seg];
         int words = word_count(w, g);
-        bool mid_sentence = lead_from < qt && !is_sentence_break(t[qt - 1]) &&
+        bool mid_sentence = lead_from < qt && !tag_ends_sentence(t[qt - 1]) &&
                             t[qt - 1] != TAG_COLON;
         if (!headline && words <= 8 && is_subheading(w, qt, g)) {
             /* ‘A fight from start to finish.’ alone on its line: a section
@@ -754,7 +419,7 @@ int attribute_all(work *w, quote_error *err)
             at->confidence = 0.2;
         }
         /* A short unattributed fragment mid-sentence is a scare quote. */
-        if (at->layout == -1 && words < 3 && qt > 0 && !is_sentence_break(t[qt - 1]) &&
+        if (at->layout == -1 && words < 3 && qt > 0 && !tag_ends_sentence(t[qt - 1]) &&
             t[qt - 1] != TAG_COLON) {
             at->rule = "scare-quote";
             at->layout = -2;

@@ -8,7 +8,9 @@
  *               each quoted segment becomes a single 'Q'/'q' token
  *   names.c     collect the person names of the article (the entity table)
  *   attribute.c run the attribution layouts (PCRE2 patterns over the tag
- *               string) around each quote and choose the speaker mention
+ *               string, patterns.c) around each quote and choose one
+ *   classify.c  headlines, and quoted titles and headings that are not speech
+ *   mention.c   cut a layout's speaker region down to the mention
  *   speaker.c   resolve mentions (pronouns, partial names) to entities
  *   result.c    the caller-visible result object
  */
@@ -194,6 +196,12 @@ typedef struct token_list {
 int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
              const segment_list *segs, token_list *out, quote_error *err);
 
+/* Does a tag end a sentence? */
+static inline bool tag_ends_sentence(char t)
+{
+    return t == TAG_END || t == TAG_PARA || t == TAG_QUOTE_END;
+}
+
 /* ---- the compiled extractor ---- */
 
 enum layout_id {
@@ -313,6 +321,33 @@ int speaker_resolve(work *w, size_t m_start, size_t m_end, size_t before_tok, in
                     int *status);
 /* Run a layout pattern over tags[from, to) (anchored as the pattern says). */
 int run_layout(work *w, int layout, size_t from, size_t to, PCRE2_SIZE **ovector);
+
+/* Is token i of the work area one of the n words of list / the word w? */
+bool word_in(const work *w, size_t i, const char *const *list, size_t n);
+bool word_is(const work *w, size_t i, const char *word);
+
+/* ---- mention.c ---- */
+
+/* End of the noun phrase starting at token s (at most e). */
+size_t np_end(const work *w, size_t s, size_t e);
+/* Narrow a speaker region [*ms, *me) to the mention; false when the region
+ * holds only introductory phrases. */
+bool narrow_mention(const work *w, size_t *ms, size_t *me, bool before_cue, bool leadin);
+/* Could the region name a speaker (a name, pronoun, role, "the report")? */
+bool plausible_speaker(const work *w, size_t ms, size_t me);
+
+/* ---- classify.c ---- */
+
+/* How many leading paragraphs are the headline (0 with QUOTE_OPT_NO_HEADLINE). */
+int32_t headline_paragraphs(const work *w);
+bool is_body_para(const work *w, size_t s, size_t e);
+/* A work's title or a nickname: after "memoir", "goes by", before "by X". */
+bool looks_nonspeech(const work *w, size_t qt);
+/* A short quotation in single marks alone on its line: a subheading. */
+bool is_subheading(const work *w, size_t qt, const segment *g);
+/* Title Case words. */
+bool looks_title(const work *w, const segment *g);
+int word_count(const work *w, const segment *g);
 
 /* ---- result.c ---- */
 

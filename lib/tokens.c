@@ -462,3 +462,18 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
 #undef EMIT
     return QUOTE_OK;
 }
+
+bool word_in(const work *w, size_t i, const char *const *list, size_t n)
+{
+    const token *k = &w->toks.items[i];
+    size_t len = k->end - k->start;
+    for (size_t j = 0; j < n; j++)
+        if (strlen(list[j]) == len && memcmp(w->text + k->start, list[j], len) == 0)
+            return true;
+    return false;
+}
+
+bool word_is(const work *w, size_t i, const char *word)
+{
+    return word_in(w, i, &word, 1);
+}

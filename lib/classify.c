@@ -1,0 +1,145 @@
+/* classify.c - what kind of quotation, if any, a quoted segment is.
+ *
+ * Headlines (the first paragraphs, before any body text), and the quoted
+ * segments that are not speech: titles of works, nicknames, subheadings.
+ */
+#include <string.h>
+
+#include "internal.h"
+
+#define HEADLINE_PARAS 4 /* the first paragraphs that may be a headline */
+
+/* Does the quote look like a title or a nickname rather than speech? */
+bool looks_nonspeech(const work *w, size_t qt)
+{
+    const char *t = w->toks.tags;
+    /* “The Art of the Deal” by Donald Trump: a work and its author */
+    size_t a = qt + 1;
+    if (a < w->toks.count && t[a] == TAG_COMMA)
+        a++;
+    if (a + 1 < w->toks.count && t[a] == TAG_PREP && word_is(w, a, "by") &&
+        (t[a + 1] == TAG_NAME || t[a + 1] == TAG_TITLE))
+        return true;
+    for (size_t back = 1; back <= 2 && back <= qt; back++) {
+        const token *p = &w->toks.items[qt - back];
+        if (w->toks.tags[qt - back] == TAG_PARA || tag_ends_sentence(w->toks.tags[qt - back]))
+            break;
+        if (p->kinds & LEX_NONSPEECH)
+            return true;
+        if (w->toks.tags[qt - back] != TAG_PREP && w->toks.tags[qt - back] != TAG_AUX)
+            break;
+    }
+    return false;
+}
+
+/* A quotation in single marks that is a paragraph of its own. */
+bool is_subheading(const work *w, size_t qt, const segment *g)
+{
+    const char *t = w->toks.tags;
+    unsigned char m = (unsigned char)w->text[g->open];
+    bool single = m == '\'' || (m == 0xE2 && (unsigned char)w->text[g->open + 2] == 0x98);
+    bool alone = (qt == 0 || t[qt - 1] == TAG_PARA) &&
+                 (qt + 1 >= w->toks.count || t[qt + 1] == TAG_PARA ||
+                  (t[qt + 1] == TAG_END && (qt + 2 >= w->toks.count || t[qt + 2] == TAG_PARA)));
+    return single && alone;
+}
+
+/* Title Case: every word of four letters or more is capitalised ("Roads to
+ * Nowhere", "Make America Great Again"). */
+bool looks_title(const work *w, const segment *g)
+{
+    const unsigned char *p = (const unsigned char *)w->text;
+    size_t i = g->start;
+    int long_words = 0;
+    while (i < g->end) {
+        while (i < g->end && (p[i] == ' ' || p[i] == '\n'))
+            i++;
+        size_t j = i;
+        while (j < g->end && p[j] != ' ' && p[j] != '\n')
+            j++;
+        if (j - i >= 4) {
+            lex_kinds k = lexicon_find(&w->ex->lex, w->text + i, j - i);
+            bool function_word = (k.lower & (LEX_PREPOSITION | LEX_DETERMINER | LEX_CONJUNCTION |
+                                             LEX_PRONOUN | LEX_AUXILIARY)) != 0;
+            if (p[i] >= 'A' && p[i] <= 'Z')
+                long_words++;
+            else if (!function_word) /* "This Week with George ..." */
+                return false;
+        }
+        i = j;
+    }
+    return long_words >= 2; /* one capitalised word is just a sentence start */
+}
+
+int word_count(const work *w, const segment *g)
+{
+    int n = 0;
+    bool in = false;
+    for (size_t i = g->start; i < g->end; i++) {
+        unsigned char c = (unsigned char)w->text[i];
+        bool sp = c == ' ' || c == '\n' || c == '\t';
+        if (!sp && !in)
+            n++;
+        in = !sp;
+    }
+    return n;
+}
+
+/* Does the paragraph [s, e) read as body text: a sentence end before its
+ * last token, or a speech cue in the past tense ("said", "added")?
+ * Headlines use the present ("says") and often no full stop. */
+bool is_body_para(const work *w, size_t s, size_t e)
+{
+    if (e - s > 40)
+        return true;
+    if (e > s && w->toks.tags[e - 1] == TAG_END) {
+        /* a full stop at the end: body text unless in Title Case */
+        size_t words = 0, caps = 0;
+        for (size_t i = s; i < e; i++) {
+            char c = w->toks.tags[i];
+            if (strchr("NTIwrvaoDcxdCKPRte", c)) {
+                words++;
+                caps += c == TAG_NAME || c == TAG_TITLE || c == TAG_INITIAL;
+            }
+        }
+        if (caps * 2 < words)
+            return true;
+    }
+    for (size_t i = s; i < e; i++) {
+        char c = w->toks.tags[i];
+        if (c == TAG_END && i + 1 < e)
+            return true;
+        if (c == TAG_CUE) {
+            const token *k = &w->toks.items[i];
+            const char *p = w->text + k->start;
+            size_t n = k->end - k->start;
+            if (n > 2 && p[n - 2] == 'e' && p[n - 1] == 'd')
+                return true;
+            if ((n == 4 && memcmp(p, "said", 4) == 0) || (n == 4 && memcmp(p, "told", 4) == 0) ||
+                (n == 5 && memcmp(p, "wrote", 5) == 0))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* The number of leading headline paragraphs: those among the first
+ * HEADLINE_PARAS that come before any body paragraph.  Computed once per
+ * article, looking at no more than 41 tokens of each paragraph. */
+int32_t headline_paragraphs(const work *w)
+{
+    if (w->flags & QUOTE_OPT_NO_HEADLINE)
+        return 0;
+    size_t s = 0, n = w->toks.count;
+    for (int32_t p = 0; p < HEADLINE_PARAS && s < n; p++) {
+        size_t e = s;
+        while (e < n && w->toks.tags[e] != TAG_PARA && e - s <= 40)
+            e++;
+        if (is_body_para(w, s, e))
+            return p;
+        while (e < n && w->toks.tags[e] != TAG_PARA)
+            e++; /* only reached for paragraphs of 40 tokens or fewer */
+        s = e + 1;
+    }
+    return HEADLINE_PARAS;
+}

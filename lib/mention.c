@@ -1,0 +1,202 @@
+/* mention.c - from a matched speaker region to the mention itself.
+ *
+ * A layout's (?<m>) group is a region of tokens that holds the speaker:
+ * "In a statement, Brian Fallon, a spokesman, said" or "Dr. Imani Brooks of
+ * St. Jude's Hospital on Friday".  These functions cut it down to the noun
+ * phrase that names the speaker.
+ */
+#include <string.h>
+
+#include "internal.h"
+
+/* A comma-separated chunk that opens with one of these is an introductory
+ * phrase or a relative clause, not the subject: "In a statement, ...",
+ * "..., who replaced Ana Duarte as chair, said". */
+static bool chunk_is_intro(char first)
+{
+    return strchr("oxeaGCKdctvR", first) != NULL;
+}
+
+/* The noun phrase starting at token s (at most up to e): a pronoun, or an
+ * optional determiner and modifiers up to the head noun or the end of a
+ * name ("the New Jersey governor", "Sen. Ted Cruz", "Its hosts"). */
+size_t np_end(const work *w, size_t s, size_t e)
+{
+    const char *t = w->toks.tags;
+    size_t i = s;
+    if (i < e && t[i] == TAG_PRONOUN)
+        return i + 1;
+    if (i < e && t[i] == TAG_DET)
+        i++;
+    bool named = false;
+    while (i < e) {
+        char c = t[i];
+        if (c == TAG_NAME || c == TAG_INITIAL || c == TAG_TITLE) {
+            named = true;
+            i++;
+        } else if (c == TAG_ROLE || c == TAG_NUMBER) {
+            i++;
+        } else if (c == TAG_WORD && !named) {
+            /* a modifier when another noun follows, else the head */
+            bool modifier = i + 1 < e && strchr("wrNTId", t[i + 1]);
+            i++;
+            if (!modifier)
+                break;
+        } else if (c == TAG_PREP && i > s && t[i - 1] == TAG_TITLE && i + 1 < e &&
+                   (t[i + 1] == TAG_TITLE || t[i + 1] == TAG_NAME)) {
+            i++; /* Secretary of State */
+        } else if (c == TAG_LPAREN) {
+            size_t j = i + 1;
+            while (j < e && j - i < 6 && t[j] != TAG_RPAREN)
+                j++;
+            if (j >= e || t[j] != TAG_RPAREN)
+                break;
+            i = j + 1; /* Rep. Jim Jordan (R-Ohio) */
+        } else {
+            break;
+        }
+    }
+    return i > s ? i : s + 1;
+}
+
+/* Narrow a matched speaker region [ms, me) to the mention.  `before_cue`
+ * says the region stands before the cue (X said) rather than after it
+ * (said X). */
+bool narrow_mention(const work *w, size_t *ms, size_t *me, bool before_cue, bool leadin)
+{
+    const char *t = w->toks.tags;
+    size_t s = *ms, e = *me;
+    while (s < e && (t[s] == TAG_COMMA || t[s] == TAG_DASH || t[s] == TAG_LPAREN))
+        s++;
+    while (e > s && (t[e - 1] == TAG_COMMA || t[e - 1] == TAG_DASH))
+        e--;
+    /* Comma-separated chunks.  After a quote the subject comes first
+     * ("X, the chairman of Y, said"); before one, introductory phrases come
+     * first ("In a statement, X, a spokesman, said"), so the chunk next to
+     * the cue is taken when it names someone, else the nearest named chunk
+     * before it, else the nearest description.  Chunks that open like an
+     * introduction or a relative clause are never the subject. */
+    size_t starts[32], ends[32];
+    size_t nchunks = 0;
+    for (size_t cs = s; cs < e && nchunks < 32;) {
+        size_t ce = cs;
+        int depth = 0;
+        while (ce < e && (t[ce] != TAG_COMMA || depth > 0)) {
+            depth += t[ce] == TAG_LPAREN ? 1 : t[ce] == TAG_RPAREN ? -1 : 0;
+            ce++;
+        }
+        if (ce > cs && !chunk_is_intro(t[cs])) {
+            starts[nchunks] = cs;
+            ends[nchunks] = ce;
+            nchunks++;
+        }
+        cs = ce + 1;
+    }
+    if (nchunks == 0)
+        return false; /* only introductory phrases: "in a statement credited" */
+    {
+        size_t pick = 0;
+        if (leadin) {
+            pick = nchunks - 1;
+            if (!strchr("NTIP", t[starts[pick]])) {
+                for (size_t k = nchunks - 1; k-- > 0;)
+                    if (strchr("NTIP", t[starts[k]])) {
+                        pick = k;
+                        break;
+                    }
+            }
+        }
+        s = starts[pick];
+        e = ends[pick];
+        /* "Another source speaking to Fox News said": a participle phrase
+         * after the subject is not part of it */
+        if (leadin)
+            for (size_t i = s + 1; i < e; i++)
+                if (t[i] == TAG_PARTICIPLE) {
+                    e = i;
+                    break;
+                }
+    }
+    if (before_cue) {
+        /* The noun phrase nearest the end of the chunk. */
+        size_t i = e;
+        if (i > s && t[i - 1] == TAG_PRONOUN) {
+            *ms = i - 1;
+            *me = i;
+            return true;
+        }
+        bool named = false;
+        while (i > s) {
+            char c = t[i - 1];
+            if (c == TAG_NAME || c == TAG_INITIAL || c == TAG_TITLE) {
+                named = true;
+            } else if (c == TAG_PREP) {
+                /* "Secretary of State", "spokesman for the campaign",
+                 * "the Ministry of Health" */
+                if (!(i - 1 > s && (t[i - 2] == TAG_TITLE || t[i - 2] == TAG_ROLE ||
+                                    (t[i - 2] == TAG_NAME && named))))
+                    break;
+            } else if (c == TAG_DET) {
+                i--;
+                break;
+            } else if (c == TAG_ROLE || c == TAG_WORD || c == TAG_NUMBER) {
+                if (named && c == TAG_WORD)
+                    break;
+            } else if (c == TAG_RPAREN || c == TAG_LPAREN) {
+                /* "Rep. Jim Jordan (R-Ohio)" */
+            } else {
+                break;
+            }
+            i--;
+        }
+        if (i < e)
+            s = i;
+        while (s < e && (t[s] == TAG_RPAREN || t[s] == TAG_PREP))
+            s++;
+    } else {
+        /* said X: up to a preposition that follows a name ("Dr. Imani
+         * Brooks of St. Jude's") or a time word. */
+        for (size_t i = s; i < e; i++) {
+            if (t[i] == TAG_PRONOUN && i == s) {
+                e = i + 1;
+                break;
+            }
+            if ((t[i] == TAG_PREP && i > s && (t[i - 1] == TAG_NAME || t[i - 1] == TAG_INITIAL)) ||
+                t[i] == TAG_TIME || t[i] == TAG_LPAREN) {
+                e = i;
+                break;
+            }
+        }
+    }
+    while (e > s && (t[e - 1] == TAG_PREP || t[e - 1] == TAG_DET || t[e - 1] == TAG_LPAREN))
+        e--;
+    if (e > s) {
+        *ms = s;
+        *me = e;
+    }
+    return true;
+}
+
+/* Is there a person or thing in the region a speaker could be? */
+bool plausible_speaker(const work *w, size_t ms, size_t me)
+{
+    for (size_t i = ms; i < me; i++) {
+        char c = w->toks.tags[i];
+        if (c == TAG_NAME || c == TAG_PRONOUN || c == TAG_ROLE || c == TAG_TITLE ||
+            c == TAG_INITIAL)
+            return true;
+        if ((c == TAG_WORD || c == TAG_NUMBER) && i > ms && w->toks.tags[i - 1] == TAG_DET)
+            return true; /* "the report", "a source", "the 43-year-old" */
+    }
+    if (me - ms == 1 && w->toks.tags[ms] == TAG_DET) {
+        /* "tweeted another", "one said": a determiner standing alone, but
+         * not an article or a possessive */
+        const token *k = &w->toks.items[ms];
+        size_t n = k->end - k->start;
+        const char *p = w->text + k->start;
+        return n > 3 && !(k->kinds & LEX_PRONOUN) && memcmp(p, "the", 3) != 0 &&
+               memcmp(p, "The", 3) != 0 && memcmp(p, "their", 5 < n ? 5 : n) != 0;
+    }
+    /* bare plural: "officials said", "sources" */
+    return me - ms == 1 && w->toks.tags[ms] == TAG_WORD;
+}
