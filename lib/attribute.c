@@ -202,6 +202,33 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
 
 
 
+/* The last person mentioned before token qt in its paragraph: a name or a
+ * pronoun outside quotations.  Fills [*ms, *me); false when there is none. */
+static bool nearest_subject(const work *w, size_t qt, size_t *ms, size_t *me)
+{
+    const char *t = w->toks.tags;
+    for (size_t i = qt; i > 0 && qt - i < LEADIN_TOKENS * 2;) {
+        i--;
+        char c = t[i];
+        if (c == TAG_PARA)
+            return false;
+        if (c == TAG_PRONOUN && (w->toks.items[i].kinds & (LEX_PRON_MALE | LEX_PRON_FEMALE))) {
+            *ms = i;
+            *me = i + 1;
+            return true;
+        }
+        if (c == TAG_NAME) {
+            size_t s = i;
+            while (s > 0 && strchr("NTI", t[s - 1]))
+                s--;
+            *ms = s;
+            *me = i + 1;
+            return true;
+        }
+    }
+    return false;
+}
+
 /* The latest attribution event: a quote's or a sentence's cue. */
 typedef struct event {
     bool set;
@@ -406,6 +433,15 @@ int attribute_all(work *w, quote_error *err)
             at->rule = "continuation";
             at->confidence = cont;
             ev.para = para; /* a run of quote paragraphs */
+        } else if (nearest_subject(w, qt, &at->m_start, &at->m_end)) {
+            /* no cue anywhere near: the last person named earlier in the
+             * paragraph is the likeliest speaker */
+            int status = QUOTE_OK;
+            at->entity = speaker_resolve(w, at->m_start, at->m_end, qt, focus, &status);
+            if (status)
+                return q_fail(err, status, 0, NULL);
+            at->rule = "nearest-person";
+            at->confidence = 0.3;
         } else if (ev.set) {
             at->m_start = ev.ms;
             at->m_end = ev.me;
@@ -413,7 +449,7 @@ int attribute_all(work *w, quote_error *err)
             at->entity = focus >= 0 ? focus : ev.entity;
             at->kind = QUOTE_KIND_CONTINUATION;
             at->rule = "distant-speaker";
-            at->confidence = 0.3;
+            at->confidence = 0.25;
         } else {
             at->rule = "none";
             at->confidence = 0.2;
