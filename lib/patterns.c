@@ -32,7 +32,7 @@ const layout_info quote_layouts[LAYOUT_COUNT] = {
     [LAYOUT_TRAIL_CUE] = {"trailing-cue", "^[Qq]-?,?(?<m>[DTNIPrwod(][DTNIPrwodc()]{0,11}?" APP ")[av]{0,3}(?<c>C)",
                           SITE_TRAILER, 0.9, true, "C"},
     [LAYOUT_TRAIL_INVERTED] = {"trailing-inverted",
-                               "^[Qq]-?,?[av]{0,2}(?<c>C)[av]{0,2}(?<m>" NPP NP "{0,13})",
+                               "^[Qq]-?,?[av]{0,2}(?<c>C)a{0,2}(?<m>" NPP NP "{0,13})",
                                SITE_TRAILER, 0.9, true, "C"},
     [LAYOUT_TRAIL_ACCORDING] = {"trailing-according", "^[Qq],?G[ov]?(?<m>" NPP "{1,12})",
                                 SITE_TRAILER, 0.85, true, "G"},
