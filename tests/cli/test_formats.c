@@ -535,8 +535,34 @@ void test_seed(void)
         return;
     }
     article a;
-    if (load_article(&a, g.gl_pathv[0], NULL))
+    if (load_article(&a, g.gl_pathv[0], NULL)) {
         CHECKF(json_array_size(a.quotes) == 12, "%zu quotes", json_array_size(a.quotes));
+        /* Every quote is Rex Tillerson's but the one Mr Trump tweeted; the
+         * first is the headline's, the second names him as the article
+         * lost his surname, and "If North Korea..." has no cue of its own. */
+        size_t i;
+        json_t *q;
+        json_array_foreach(a.quotes, i, q) {
+            const char *text = json_string_value(json_object_get(q, "text"));
+            const char *speaker = json_string_value(json_object_get(q, "speaker"));
+            const char *kind = json_string_value(json_object_get(q, "kind"));
+            CHECK(text && speaker && kind);
+            if (!text || !speaker || !kind)
+                continue;
+            bool trump = strncmp(text, "they won", 8) == 0;
+            CHECKF(strcmp(speaker, trump ? "Donald Trump" : "Rex Tillerson") == 0,
+                   "quote %zu (%.30s): speaker %s", i, text, speaker);
+            if (i == 0)
+                CHECKF(strcmp(kind, "headline") == 0, "first quote kind %s", kind);
+            if (i == 1) {
+                const char *mention = json_string_value(json_object_get(q, "mention"));
+                CHECKF(mention && strcmp(mention, "Secretary of State Rex W") == 0,
+                       "first body quote mention %s", mention ? mention : "(null)");
+            }
+            if (strncmp(text, "If North Korea", 14) == 0)
+                CHECKF(strcmp(kind, "continuation") == 0, "If North Korea... kind %s", kind);
+        }
+    }
     free_article(&a);
     globfree(&g);
 }
