@@ -82,11 +82,13 @@ extern "C" {
 
 /**
  * The version of the library linked at run time, as "MAJOR.MINOR.PATCH".
- * The string is static; never NULL.
+ * The string is static (never free it); never NULL.  Thread-safe.
+ * Added in 0.1.0, like every declaration of this header.
  */
 QUOTE_EXPORT const char *quote_version(void);
 
-/** The run-time version as one number, laid out like LIBQUOTE_VERSION. */
+/** The run-time version as one number, laid out like LIBQUOTE_VERSION.
+ *  Thread-safe. */
 QUOTE_EXPORT int quote_version_number(void);
 
 /* ------------------------------------------------------------------------
@@ -112,8 +114,8 @@ typedef struct quote_error {
 } quote_error;
 
 /**
- * A static English description of a status code.  Unknown codes give
- * "unknown error".  Never NULL.
+ * A static English description of a status code (never free it).  Unknown
+ * codes give "unknown error".  Never NULL.  Thread-safe.
  */
 QUOTE_EXPORT const char *quote_strerror(int code);
 
@@ -194,7 +196,9 @@ typedef struct quote_extractor quote_extractor;
 QUOTE_EXPORT int quote_extractor_new(const quote_options *options, quote_extractor **out,
                                      quote_error *err);
 
-/** Release an extractor.  NULL is a no-op.  Results it made stay valid. */
+/** Release an extractor and everything it owns.  NULL is a no-op.  Results
+ *  it made stay valid (they keep their own copy of the allocator).  Call it
+ *  once no thread uses the extractor any more. */
 QUOTE_EXPORT void quote_extractor_free(quote_extractor *ex);
 
 /* ------------------------------------------------------------------------
@@ -267,13 +271,16 @@ QUOTE_EXPORT int quote_extract(const quote_extractor *ex, const char *text, size
 QUOTE_EXPORT int quote_extract_text(const char *text, size_t len, quote_result **out,
                                     quote_error *err);
 
-/** Number of quotations in a result (0 for NULL). */
+/** Number of quotations in a result (0 for NULL).  Never fails. */
 QUOTE_EXPORT size_t quote_result_count(const quote_result *res);
 
-/** The i-th quotation, or NULL when res is NULL or i is out of range. */
+/** The i-th quotation (text order), or NULL when res is NULL or i is out of
+ *  range.  The quote and its strings belong to the result: they live until
+ *  quote_result_free(res) and must not be freed by the caller. */
 QUOTE_EXPORT const quote_quote *quote_result_get(const quote_result *res, size_t i);
 
-/** Release a result.  NULL is a no-op. */
+/** Release a result and every string its quotes point to.  NULL is a
+ *  no-op. */
 QUOTE_EXPORT void quote_result_free(quote_result *res);
 
 /** A static name for a kind: "direct", "partial", "continuation",
