@@ -124,7 +124,10 @@ int speaker_resolve(work *w, size_t m_start, size_t m_end, size_t before_tok, in
             !w->ents[o->entity].person)
             return description_entity(w, m_start, m_end, status);
         int e = o->entity;
-        w->ents[e].person = w->ents[e].person || o->title_start < o->tok_start;
+        /* a name that speaks, without an article before it, is a person:
+         * a later "she added" may refer to it even when the first name is
+         * unknown ("Harbour Master Ilse Brandt") */
+        w->ents[e].person = true;
         return e;
     }
     k = first_name_at(w, m_start);
