@@ -61,7 +61,7 @@ char *qa_strndup(const quote_allocator *a, const char *s, size_t n)
     return p;
 }
 
-bool qbuf_append(const quote_allocator *a, qbuf *b, const char *s, size_t n)
+static bool qbuf_append(const quote_allocator *a, qbuf *b, const char *s, size_t n)
 {
     if (!qa_reserve(a, (void **)&b->data, &b->cap, 1, b->len + n + 1))
         return false;

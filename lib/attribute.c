@@ -18,7 +18,9 @@
 #define TRAILER_TOKENS 40 /* tokens after a quote that a trailer layout sees */
 #define LEADIN_TOKENS 60  /* tokens before a quote that a lead-in layout sees */
 
-int run_layout(work *w, int layout, size_t from, size_t to, PCRE2_SIZE **ovector)
+/* Run a layout pattern over tags[from, to) (anchored as the pattern says):
+ * 1 or more on a match (ovector set), 0 for none, <0 an error code. */
+static int run_layout(work *w, int layout, size_t from, size_t to, PCRE2_SIZE **ovector)
 {
     const struct quote_extractor *ex = w->ex;
     const char *needs = quote_layouts[layout].needs;
@@ -235,7 +237,6 @@ typedef struct event {
     size_t ms, me, cue;
     int entity;
     int32_t para;
-    size_t tok;
 } event;
 
 /* Scan the sentences in [from, to) that hold no quotation for a speech cue
@@ -262,7 +263,7 @@ static int scan_sentences(work *w, size_t from, size_t to, event *ev, int *focus
                 size_t ms = s + ov[2 * gm], me = s + ov[2 * gm + 1];
                 if (narrow_mention(w, &ms, &me, true, true) && plausible_speaker(w, ms, me)) {
                     int status = QUOTE_OK;
-                    int ent = speaker_resolve(w, ms, me, ms, *focus, &status);
+                    int ent = speaker_resolve(w, ms, me, *focus, &status);
                     if (status)
                         return status;
                     ev->set = true;
@@ -271,7 +272,6 @@ static int scan_sentences(work *w, size_t from, size_t to, event *ev, int *focus
                     ev->cue = s + ov[2 * gc];
                     ev->entity = ent;
                     ev->para = w->toks.items[s].para;
-                    ev->tok = e;
                     if (ent >= 0)
                         *focus = ent;
                 }
@@ -393,7 +393,7 @@ int attribute_all(work *w, quote_error *err)
                 best.ms = best.me = SIZE_MAX; /* a question put to someone: no speaker */
                 at->rule = "passive";
             } else {
-                ent = speaker_resolve(w, best.ms, best.me, qt, focus, &status);
+                ent = speaker_resolve(w, best.ms, best.me, focus, &status);
                 if (status)
                     return q_fail(err, status, 0, NULL);
             }
@@ -419,7 +419,6 @@ int attribute_all(work *w, quote_error *err)
                 ev.cue = best.cue;
                 ev.entity = ent;
                 ev.para = w->toks.items[qt].para;
-                ev.tok = qt;
             }
         } else if (looks_nonspeech(w, qt) && cont == 0.0) {
             at->rule = "nonspeech";
@@ -437,7 +436,7 @@ int attribute_all(work *w, quote_error *err)
             /* no cue anywhere near: the last person named earlier in the
              * paragraph is the likeliest speaker */
             int status = QUOTE_OK;
-            at->entity = speaker_resolve(w, at->m_start, at->m_end, qt, focus, &status);
+            at->entity = speaker_resolve(w, at->m_start, at->m_end, focus, &status);
             if (status)
                 return q_fail(err, status, 0, NULL);
             at->rule = "nearest-person";

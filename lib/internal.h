@@ -41,7 +41,6 @@ typedef struct qbuf {
     char *data;
     size_t len, cap;
 } qbuf;
-bool qbuf_append(const quote_allocator *a, qbuf *b, const char *s, size_t n);
 bool qbuf_printf(const quote_allocator *a, qbuf *b, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 3, 4)))
@@ -261,12 +260,6 @@ extern const layout_info quote_layouts[LAYOUT_COUNT];
 
 /* ---- attribution: per-call working state ---- */
 
-typedef struct mention {
-    size_t tok_start, tok_end; /* token range [start, end) of the mention */
-    size_t cue_tok;            /* cue token, or SIZE_MAX */
-    int entity;                /* resolved entity, -1 when none */
-} mention;
-
 typedef struct entity {
     size_t name_start, name_end; /* byte span of the fullest name seen */
     size_t first_tok;            /* first occurrence (token index) */
@@ -317,10 +310,7 @@ int attribute_all(work *w, quote_error *err);
 /* Resolve a mention (token range) to an entity; returns the entity index
  * or -1; may add an entity.  Negative QUOTE_E* codes on failure are
  * reported through *status. */
-int speaker_resolve(work *w, size_t m_start, size_t m_end, size_t before_tok, int focus,
-                    int *status);
-/* Run a layout pattern over tags[from, to) (anchored as the pattern says). */
-int run_layout(work *w, int layout, size_t from, size_t to, PCRE2_SIZE **ovector);
+int speaker_resolve(work *w, size_t m_start, size_t m_end, int focus, int *status);
 
 /* Is token i of the work area one of the n words of list / the word w? */
 bool word_in(const work *w, size_t i, const char *const *list, size_t n);

@@ -98,10 +98,8 @@ static int description_entity(work *w, size_t ts, size_t te, int *status)
     return (int)w->nents++;
 }
 
-int speaker_resolve(work *w, size_t m_start, size_t m_end, size_t before_tok, int focus,
-                    int *status)
+int speaker_resolve(work *w, size_t m_start, size_t m_end, int focus, int *status)
 {
-    (void)before_tok;
     const char *tags = w->toks.tags;
     /* A pronoun mention */
     for (size_t i = m_start; i < m_end; i++)
