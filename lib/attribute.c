@@ -126,6 +126,10 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
         if (src < cand->me)
             cand->ms = src;
         cand->me = np_end(w, cand->ms, cand->me);
+    } else if (layout == LAYOUT_LEAD_ACCORDING || layout == LAYOUT_TRAIL_ACCORDING ||
+               layout == LAYOUT_TRAIL_ACCORDING_FAR) {
+        /* according to X: the noun phrase right after "to" */
+        cand->me = np_end(w, cand->ms, cand->me);
     } else if (layout == LAYOUT_HEADLINE_SUBJECT || layout == LAYOUT_HEADLINE) {
         cand->me = np_end(w, cand->ms, qt);
     } else if (layout == LAYOUT_TRAIL_DASH) {
