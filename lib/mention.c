@@ -118,7 +118,10 @@ bool narrow_mention(const work *w, size_t *ms, size_t *me, bool before_cue, bool
                 }
     }
     if (before_cue) {
-        /* The noun phrase nearest the end of the chunk. */
+        /* The noun phrase nearest the end of the chunk ("Trump on Tuesday
+         * said": not the preposition). */
+        while (e > s && (t[e - 1] == TAG_PREP || t[e - 1] == TAG_TIME))
+            e--;
         size_t i = e;
         if (i > s && t[i - 1] == TAG_PRONOUN) {
             *ms = i - 1;
