@@ -76,7 +76,7 @@ const layout_info quote_layouts[LAYOUT_COUNT] = {
     [LAYOUT_LEAD_SOURCE] = {"source", "^[ca]*o(?<m>[DTNIr]" NP "{0,8}):[Qq]$", SITE_LEADIN, 0.75,
                             true, ":"},
     [LAYOUT_LEAD_ASIDE_INVERTED] = {"aside-inverted",
-                                    ",[av]?(?<c>C)(?<m>[DTNIr]" NP "{0,12})(?:,[^.|QqC]{1,20}?)?,[^.|Q]{0,30}?[Qq]$",
+                                    ",[av]?(?<c>C)(?<m>[TNI]" NP "{0,12})(?:,[^.|QqC]{1,20}?)?,[^.|Q]{0,30}?[Qq]$",
                                     SITE_LEADIN, 0.8, true, "C"},
     [LAYOUT_LEAD_ASIDE] = {"aside", ",(?<m>P|[DTNIr]" NP "{0,5})[ave]{0,2}(?<c>C),[^.|Q]{0,30}?[Qq]$",
                            SITE_LEADIN, 0.8, true, "C"},
