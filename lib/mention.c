@@ -78,6 +78,7 @@ bool narrow_mention(const work *w, size_t *ms, size_t *me, bool before_cue, bool
      * introduction or a relative clause are never the subject. */
     size_t starts[32], ends[32];
     size_t nchunks = 0;
+    bool after_intro = false;
     for (size_t cs = s; cs < e && nchunks < 32;) {
         size_t ce = cs;
         int depth = 0;
@@ -85,7 +86,16 @@ bool narrow_mention(const work *w, size_t *ms, size_t *me, bool before_cue, bool
             depth += t[ce] == TAG_LPAREN ? 1 : t[ce] == TAG_RPAREN ? -1 : 0;
             ce++;
         }
-        if (ce > cs && !chunk_is_intro(t[cs])) {
+        if (leadin && ce > cs && t[cs] == TAG_RELATIVE)
+            break; /* "X, whose start-up, Paradata, uses ..., said": the rest is
+                      the relative clause */
+        bool place = after_intro && ce - cs <= 3 && ce > cs;
+        for (size_t i = cs; place && i < ce; i++)
+            place = t[i] == TAG_NAME;
+        after_intro = ce > cs && chunk_is_intro(t[cs]);
+        if (place) {
+            after_intro = true; /* "during a meeting in Columbus, Ohio, said" */
+        } else if (ce > cs && !after_intro) {
             starts[nchunks] = cs;
             ends[nchunks] = ce;
             nchunks++;
