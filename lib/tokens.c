@@ -430,6 +430,8 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
              * ("(D-Calif.)", "R-Pa., said"). */
             if (e < len && s[e] == '.' &&
                 ((e - i == 1 && upper_at(s, len, i)) ||
+                 /* initialisms keep their last dot: "the U.S. approach" */
+                 (e - i >= 3 && s[e - 2] == '.' && e + 1 < len && s[e + 1] != '\n') ||
                  (e + 1 < len && (s[e + 1] == ',' || s[e + 1] == ')')) ||
                  lex_any(lexicon_find(&ex->lex, text + i, e - i + 1)))) {
                 t->end = (uint32_t)(e + 1);
