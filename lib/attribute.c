@@ -134,6 +134,8 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
         cand->me = np_end(w, cand->ms, qt);
     } else if (layout == LAYOUT_TRAIL_DASH) {
         cand->me = np_end(w, cand->ms, to);
+    } else if (layout == LAYOUT_LEAD_RELATIVE && word_is(w, cand->me - 1, "whose")) {
+        return 0; /* "X, whose campaign ..., ": X is not the subject */
     } else if (layout == LAYOUT_LEAD_RELATIVE) {
         /* "Mr Trump, who tweeted": the mention runs from the antecedent to
          * the relative pronoun, so it names the person and marks the site. */

@@ -26,7 +26,7 @@
 #define APP "(?:,[^.:|QqC]{1,30}?[,q])?"
 /* Introductory phrases before a sentence's subject: `In a statement,`,
  * `Speaking to reporters on Monday,`, `When asked about it,`. */
-#define INTRO "[ca]*(?:(?:[oxeaGCKdv(]|w[^.|Qq:,]{0,5}?o)[^.|Qq:]{0,25}?,(?:N{1,3},)?[ca]*)*"
+#define INTRO "(?:[NIed(),y]{1,12}-)?[ca]*(?:(?:[oxeaGCKdv(]|w[^.|Qq:,]{0,5}?o)[^.|Qq:]{0,25}?,(?:N{1,3},)?[ca]*)*"
 
 const layout_info quote_layouts[LAYOUT_COUNT] = {
     [LAYOUT_TRAIL_CUE] = {"trailing-cue", "^[Qq]-?,?(?<m>[DTNIPrwod(][DTNIPrwodc()]{0,11}?" APP ")[ave]{0,3}(?<c>C)",
@@ -81,7 +81,7 @@ const layout_info quote_layouts[LAYOUT_COUNT] = {
     [LAYOUT_LEAD_ASIDE] = {"aside", ",(?<m>P|[DTNIr]" NP "{0,5})[ave]{0,2}(?<c>C),[^.|Q]{0,30}?[Qq]$",
                            SITE_LEADIN, 0.8, true, "C"},
     [LAYOUT_LEAD_CLAUSE] = {"clause-subject",
-                            "(?<m>[TNIP][DTNIrwod()]{0,7}" APP ")[ave]{0,3}(?<c>w)[^.|QqC]{0,6}[Qq]$",
+                            "(?<m>[TNIP][DTNIrwd()]{0,7}" APP ")[ave]{0,3}(?<c>w)[^.|QqC]{0,6}[Qq]$",
                             SITE_LEADIN, 0.55, true, NULL},
     [LAYOUT_HEADLINE] = {"headline", "^(?<m>" NP "{1,8}?)(?:o[^:|.]{1,8})?:[^|]*?[Qq]$",
                          SITE_PARAGRAPH, 0.85, true, ":"},
