@@ -70,6 +70,7 @@ typedef struct candidate {
     int layout;
     size_t ms, me, cue;
     double confidence;
+    double confidence_cap; /* the layout's confidence at most this (1: none) */
     bool passive; /* "was asked": a quotation whose speaker goes unnamed */
 } candidate;
 
@@ -111,6 +112,7 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
     if (ov[2 * gm] == PCRE2_UNSET || ov[2 * gm + 1] <= ov[2 * gm])
         return 0;
     cand->layout = layout;
+    cand->confidence_cap = 1.0;
     cand->ms = from + ov[2 * gm];
     cand->me = from + ov[2 * gm + 1];
     cand->cue = gc >= 0 && ov[2 * gc] != PCRE2_UNSET ? from + ov[2 * gc] : SIZE_MAX;
@@ -137,6 +139,8 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
     } else if (layout == LAYOUT_LEAD_RELATIVE && word_is(w, cand->me - 1, "whose")) {
         return 0; /* "X, whose campaign ..., ": X is not the subject */
     } else if (layout == LAYOUT_LEAD_RELATIVE) {
+        if (cand->cue == SIZE_MAX)
+            cand->confidence_cap = 0.5; /* any verb, not a speech cue */
         /* "Mr Trump, who tweeted": the mention runs from the antecedent to
          * the relative pronoun, so it names the person and marks the site. */
         size_t rel = cand->me - 1;
@@ -161,6 +165,8 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
                 return 0;
     }
     cand->confidence = quote_layouts[layout].confidence;
+    if (cand->confidence > cand->confidence_cap)
+        cand->confidence = cand->confidence_cap;
     cand->passive = false;
     if (cand->cue != SIZE_MAX && cand->cue > 0 && is_passive_aux(w, cand->cue - 1) &&
         is_question_cue(w, cand->cue)) {
@@ -185,10 +191,13 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
             if (!strchr("DTNIrwoeda", t[i]))
                 break;
         }
-        bool introduces = after < w->toks.count &&
-                          (t[after] == TAG_COLON ||
-                           (t[after] == TAG_COMMA && after + 1 < w->toks.count &&
-                            (t[after + 1] == TAG_QUOTE || t[after + 1] == TAG_QUOTE_END)));
+        /* it introduces the next quote when that quote is in its sentence */
+        bool introduces = after < w->toks.count && t[after] == TAG_COLON;
+        for (size_t i = after; !introduces && i < w->toks.count && i < after + 20; i++) {
+            if (tag_ends_sentence(t[i]))
+                break;
+            introduces = t[i] == TAG_QUOTE;
+        }
         cand->confidence -= introduces ? 0.6 : short_sentence ? 0.05 : 0.3;
     }
     if (layout == LAYOUT_LEAD_SUBJECT) {
@@ -349,7 +358,7 @@ int attribute_all(work *w, quote_error *err)
         }
 
         int focus_before = focus; /* for the explanation of a pronoun */
-        candidate best = {-1, 0, 0, SIZE_MAX, 0.0, false};
+        candidate best = {-1, 0, 0, SIZE_MAX, 0.0, 1.0, false};
         for (int l = 0; l < LAYOUT_COUNT; l++) {
             enum layout_site site = quote_layouts[l].site;
             size_t from, to;

@@ -106,7 +106,10 @@ bool narrow_mention(const work *w, size_t *ms, size_t *me, bool before_cue, bool
         return false; /* only introductory phrases: "in a statement credited" */
     {
         size_t pick = 0;
-        if (leadin) {
+        if (leadin && nchunks >= 2 && strchr("NTI", t[starts[0]]) &&
+            strchr("Dr", t[starts[1]])) {
+            pick = 0; /* "Giovanni Vian, the editor of the paper, X, said" */
+        } else if (leadin) {
             pick = nchunks - 1;
             if (!strchr("NTIP", t[starts[pick]])) {
                 for (size_t k = nchunks - 1; k-- > 0;)

@@ -24,12 +24,17 @@
 /* An appositive or relative clause between the subject and the cue:
  * `X, the chairman of Y, said`. */
 #define APP "(?:,[^.:|QqC]{1,30}?[,q])?"
+/* A short appositive without dashes, for the weaker layouts. */
+#define APP_SHORT "(?:,[^.:|QqC-]{1,12}?,)?"
+/* After a quotation the subject may carry one comma ("the bespectacled,
+ * 71-year-old diplomat said"). */
+#define APP_TRAIL "(?:,[^.:|QqC]{1,30}?[,q]?)?"
 /* Introductory phrases before a sentence's subject: `In a statement,`,
  * `Speaking to reporters on Monday,`, `When asked about it,`. */
 #define INTRO "(?:[NIed(),y]{1,12}-)?[ca]*(?:(?:[oxeaGCKdv(]|w[^.|Qq:,]{0,5}?o)[^.|Qq:]{0,25}?,(?:N{1,3},)?[ca]*)*"
 
 const layout_info quote_layouts[LAYOUT_COUNT] = {
-    [LAYOUT_TRAIL_CUE] = {"trailing-cue", "^[Qq]-?,?(?<m>[DTNIPrwod(][DTNIPrwodc()]{0,11}?" APP ")[ave]{0,3}(?<c>C)",
+    [LAYOUT_TRAIL_CUE] = {"trailing-cue", "^[Qq]-?,?(?<m>[DTNIPrwod(][DTNIPrwodc()]{0,11}?" APP_TRAIL ")[ave]{0,3}(?<c>C)",
                           SITE_TRAILER, 0.9, true, "C"},
     [LAYOUT_TRAIL_INVERTED] = {"trailing-inverted",
                                "^[Qq]-?,?[ave]{0,2}(?<c>C)a{0,2}(?<m>" NPP NP "{0,13})",
@@ -42,7 +47,7 @@ const layout_info quote_layouts[LAYOUT_COUNT] = {
     [LAYOUT_TRAIL_DASH] = {"trailing-dash", "^[Qq]-(?<m>[DTNIr]" NP "{0,11})", SITE_TRAILER,
                            0.8, true, "-"},
     [LAYOUT_TRAIL_VERB] = {"trailing-verb",
-                           "^q-?,?(?<m>P|D?[wa]{0,2}[TNIr][TNIrd]{0,4}|D[wd]{1,2})[ave]{0,2}(?<c>w)(?=[.,|]|$)",
+                           "^q-?,?(?<m>P|D?[wa]{0,2}[TNIr][TNIrd]{0,4}|D[TNIrwad]{0,4}[TNIrwd])[ave]{0,2}(?<c>w)(?=[.,|oe]|$)",
                            SITE_TRAILER, 0.7, true, NULL},
     [LAYOUT_TRAIL_FAR] = {"trailing-clause",
                           "^[Qq][^.|QC]{0,20}?[,q](?<m>" NPP "{1,6}?)" APP "[ave]{0,2}(?<c>C)(?=[.,|oex]|$)",
@@ -81,7 +86,7 @@ const layout_info quote_layouts[LAYOUT_COUNT] = {
     [LAYOUT_LEAD_ASIDE] = {"aside", ",(?<m>P|[DTNIr]" NP "{0,5})[ave]{0,2}(?<c>C),[^.|Q]{0,30}?[Qq]$",
                            SITE_LEADIN, 0.8, true, "C"},
     [LAYOUT_LEAD_CLAUSE] = {"clause-subject",
-                            "(?<m>[TNIP][DTNIrwd()]{0,7}" APP ")[ave]{0,3}(?<c>w)[^.|QqC]{0,6}[Qq]$",
+                            "(?<m>[TNIP][DTNIrwd()]{0,7}" APP_SHORT ")[ave]{0,3}(?<c>w)[^.|QqC]{0,6}[Qq]$",
                             SITE_LEADIN, 0.55, true, NULL},
     [LAYOUT_HEADLINE] = {"headline", "^(?<m>" NP "{1,8}?)(?:o[^:|.]{1,8})?:[^|]*?[Qq]$",
                          SITE_PARAGRAPH, 0.85, true, ":"},
