@@ -219,6 +219,15 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
 
 
 
+/* Does the token range hold a name? */
+static bool has_name(const work *w, size_t ms, size_t me)
+{
+    for (size_t i = ms; i < me; i++)
+        if (w->toks.tags[i] == TAG_NAME)
+            return true;
+    return false;
+}
+
 /* The last person mentioned before token qt in its paragraph: a name or a
  * pronoun outside quotations.  Fills [*ms, *me); false when there is none. */
 static bool nearest_subject(const work *w, size_t qt, size_t *ms, size_t *me)
@@ -359,6 +368,7 @@ int attribute_all(work *w, quote_error *err)
 
         int focus_before = focus; /* for the explanation of a pronoun */
         candidate best = {-1, 0, 0, SIZE_MAX, 0.0, 1.0, false};
+        candidate named_lead = best; /* the best lead-in naming someone */
         for (int l = 0; l < LAYOUT_COUNT; l++) {
             enum layout_site site = quote_layouts[l].site;
             size_t from, to;
@@ -383,6 +393,9 @@ int attribute_all(work *w, quote_error *err)
             explain_candidate(w, seg, &c, NULL);
             if (c.confidence > best.confidence)
                 best = c;
+            if (site == SITE_LEADIN && has_name(w, c.ms, c.me) &&
+                (named_lead.layout < 0 || c.confidence > named_lead.confidence))
+                named_lead = c;
         }
 
         /* Continuing the latest attribution competes with the layouts: it
@@ -408,7 +421,15 @@ int attribute_all(work *w, quote_error *err)
                 best.ms = best.me = SIZE_MAX; /* a question put to someone: no speaker */
                 at->rule = "passive";
             } else {
-                ent = speaker_resolve(w, best.ms, best.me, focus, &status);
+                /* "X fired back: “A,” he wrote": the pronoun of a trailer is
+                 * the person the lead-in of the same sentence names */
+                int hint = focus;
+                if (best.me == best.ms + 1 && t[best.ms] == TAG_PRONOUN && named_lead.layout >= 0) {
+                    hint = speaker_resolve(w, named_lead.ms, named_lead.me, focus, &status);
+                    if (status)
+                        return q_fail(err, status, 0, NULL);
+                }
+                ent = speaker_resolve(w, best.ms, best.me, hint, &status);
                 if (status)
                     return q_fail(err, status, 0, NULL);
             }
