@@ -194,9 +194,9 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
         /* it introduces the next quote when that quote is in its sentence */
         bool introduces = after < w->toks.count && t[after] == TAG_COLON;
         for (size_t i = after; !introduces && i < w->toks.count && i < after + 20; i++) {
+            introduces = t[i] == TAG_QUOTE || t[i] == TAG_QUOTE_END;
             if (tag_ends_sentence(t[i]))
                 break;
-            introduces = t[i] == TAG_QUOTE;
         }
         cand->confidence -= introduces ? 0.6 : short_sentence ? 0.05 : 0.3;
     }

@@ -86,7 +86,8 @@ enum lex_kind {
     LEX_STOP = 1u << 18,
     LEX_ACCORDING = 1u << 19,
     LEX_CUE_HEAD = 1u << 20, /* first word of a two-word cue */
-    LEX_ABBREVIATION = 1u << 21
+    LEX_ABBREVIATION = 1u << 21,
+    LEX_NUMBER = 1u << 22 /* number words: "Fifteen minutes later" */
 };
 #define LEX_PRONOUN (LEX_PRON_MALE | LEX_PRON_FEMALE | LEX_PRON_PLURAL | LEX_PRON_NEUTER | LEX_PRON_FIRST)
 

@@ -33,6 +33,7 @@ static const struct {
     {"stop", LEX_STOP},
     {"according", LEX_ACCORDING},
     {"abbreviation", LEX_ABBREVIATION},
+    {"number", LEX_NUMBER},
 };
 
 static inline char ascii_lower(char c)

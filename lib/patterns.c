@@ -25,7 +25,7 @@
  * `X, the chairman of Y, said`. */
 #define APP "(?:,[^.:|QqC]{1,30}?[,q])?"
 /* A short appositive without dashes, for the weaker layouts. */
-#define APP_SHORT "(?:,[^.:|QqC-]{1,12}?,)?"
+#define APP_SHORT "(?:,[^.:|QqCx-]{1,12}?,)?"
 /* After a quotation the subject may carry one comma ("the bespectacled,
  * 71-year-old diplomat said"). */
 #define APP_TRAIL "(?:,[^.:|QqC]{1,30}?[,q]?)?"
@@ -44,7 +44,7 @@ const layout_info quote_layouts[LAYOUT_COUNT] = {
     [LAYOUT_TRAIL_ACCORDING_FAR] = {"trailing-according-outer",
                                     "^[Qq][^.|Qq]{1,14}?,G[ov]?(?<m>" NPP "[DTNIPrwodx()]{0,11})",
                                     SITE_TRAILER, 0.92, true, "G"},
-    [LAYOUT_TRAIL_DASH] = {"trailing-dash", "^[Qq]-(?<m>[DTNIr]" NP "{0,11})", SITE_TRAILER,
+    [LAYOUT_TRAIL_DASH] = {"trailing-dash", "^[Qq]\\|?-(?<m>[DTNIr]" NP "{0,11})", SITE_TRAILER,
                            0.8, true, "-"},
     [LAYOUT_TRAIL_VERB] = {"trailing-verb",
                            "^q-?,?(?<m>P|D?[wa]{0,2}[TNIr][TNIrd]{0,4}|D[TNIrwad]{0,4}[TNIrwd])[ave]{0,2}(?<c>w)(?=[.,|oe]|$)",

@@ -237,7 +237,7 @@ static char tag_word(const struct quote_extractor *ex, const char *text, token_l
         /* Mid-sentence, a capitalised word is only a function word if it
          * is one in any position ("He", "The"); "Will" is a name. */
         kf &= LEX_PRONOUN | LEX_DETERMINER | LEX_CONJUNCTION | LEX_RELATIVE | LEX_STOP |
-              LEX_ACCORDING;
+              LEX_ACCORDING | LEX_NUMBER;
     k |= kf;
     t->kinds = k;
 
@@ -259,6 +259,8 @@ static char tag_word(const struct quote_extractor *ex, const char *text, token_l
         return TAG_TIME;
     if (k & LEX_DETERMINER)
         return TAG_DET;
+    if (k & LEX_NUMBER)
+        return TAG_NUMBER;
     if (k & LEX_CONJUNCTION)
         return TAG_CONJ;
     if (k & LEX_STOP)
