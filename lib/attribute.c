@@ -343,6 +343,10 @@ int attribute_all(work *w, quote_error *err)
             scanned++;
 
         size_t trail_to = qt + 1;
+        /* the trailer is the rest of the paragraph - or, for a quote ending
+         * its paragraph, a dash line under it ("— Sanders.") */
+        if (trail_to + 1 < n && t[trail_to] == TAG_PARA && t[trail_to + 1] == TAG_DASH)
+            trail_to++;
         while (trail_to < n && trail_to - qt < TRAILER_TOKENS && t[trail_to] != TAG_PARA)
             trail_to++;
         bool headline = w->toks.items[qt].para < headlines;
