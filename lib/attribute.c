@@ -100,6 +100,23 @@ static void explain_candidate(work *w, size_t seg, const candidate *c, const cha
                 c->confidence, note ? " " : "", note ? note : "");
 }
 
+/* Does token i end with the ASCII suffix sfx? */
+static bool ends_with(const work *w, size_t i, const char *sfx)
+{
+    const token *k = &w->toks.items[i];
+    size_t n = k->end - k->start, m = strlen(sfx);
+    return n > m && memcmp(w->text + k->end - m, sfx, m) == 0;
+}
+
+/* Does the token range hold a name? */
+static bool has_name(const work *w, size_t ms, size_t me)
+{
+    for (size_t i = ms; i < me; i++)
+        if (w->toks.tags[i] == TAG_NAME)
+            return true;
+    return false;
+}
+
 /* Try one layout; on a match fill cand and return 1, 0 for no match, <0 error. */
 static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, candidate *cand)
 {
@@ -136,6 +153,10 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
         cand->me = np_end(w, cand->ms, qt);
     } else if (layout == LAYOUT_TRAIL_DASH) {
         cand->me = np_end(w, cand->ms, to);
+    } else if (layout == LAYOUT_LEAD_WITH && !word_is(w, cand->ms - 1, "with")) {
+        return 0; /* only "with X saying": "for X saying" is no attribution */
+    } else if (layout == LAYOUT_LEAD_WITH) {
+        cand->me = np_end(w, cand->ms, cand->me);
     } else if (layout == LAYOUT_LEAD_RELATIVE && word_is(w, cand->me - 1, "whose")) {
         return 0; /* "X, whose campaign ..., ": X is not the subject */
     } else if (layout == LAYOUT_LEAD_RELATIVE) {
@@ -147,6 +168,9 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
         size_t ms = cand->ms, me = w->toks.tags[rel - 1] == TAG_COMMA ? rel - 1 : rel;
         narrow_mention(w, &ms, &me, true, true);
         cand->ms = ms;
+    } else if (layout == LAYOUT_LEAD_CLAUSE && cand->cue != SIZE_MAX &&
+               ends_with(w, cand->cue, "ing")) {
+        return 0; /* "the Post hammering his “...”": a participle, not a clause */
     } else if (layout == LAYOUT_LEAD_COORD || layout == LAYOUT_LEAD_SUBJECT ||
                layout == LAYOUT_LEAD_CLAUSE) {
         /* the subject of the sentence: the noun phrase the match starts with */
@@ -218,15 +242,6 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
 
 
 
-
-/* Does the token range hold a name? */
-static bool has_name(const work *w, size_t ms, size_t me)
-{
-    for (size_t i = ms; i < me; i++)
-        if (w->toks.tags[i] == TAG_NAME)
-            return true;
-    return false;
-}
 
 /* The last person mentioned before token qt in its paragraph: a name or a
  * pronoun outside quotations.  Fills [*ms, *me); false when there is none. */

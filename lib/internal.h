@@ -215,6 +215,7 @@ enum layout_id {
     LAYOUT_TRAIL_FAR_INVERTED, /* "Q" that ..., said X. */
     LAYOUT_TRAIL_VERB_INVERTED, /* "Q!" beamed X. */
     LAYOUT_LEAD_CUE,        /* X said: "Q" */
+    LAYOUT_LEAD_WITH,       /* ..., with X tweeting that "Q" */
     LAYOUT_LEAD_ACCORDING,  /* according to X, "Q" */
     LAYOUT_LEAD_RELATIVE,   /* X, who said ... "Q" */
     LAYOUT_LEAD_COORD,      /* X ... and then added: "Q" */
