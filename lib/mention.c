@@ -106,7 +106,10 @@ bool narrow_mention(const work *w, size_t *ms, size_t *me, bool before_cue, bool
         return false; /* only introductory phrases: "in a statement credited" */
     {
         size_t pick = 0;
-        if (leadin && nchunks >= 2 && strchr("NTI", t[starts[0]]) &&
+        if (!leadin && nchunks >= 2 && !strchr("NTIP", t[starts[0]]) &&
+            strchr("NTIP", t[starts[nchunks - 1]])) {
+            pick = nchunks - 1; /* "''...'' income, he said": the named chunk */
+        } else if (leadin && nchunks >= 2 && strchr("NTI", t[starts[0]]) &&
             strchr("Dr", t[starts[1]])) {
             pick = 0; /* "Giovanni Vian, the editor of the paper, X, said" */
         } else if (leadin) {

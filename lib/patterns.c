@@ -69,7 +69,7 @@ const layout_info quote_layouts[LAYOUT_COUNT] = {
                                SITE_LEADIN, 0.92, true, "G"},
     [LAYOUT_LEAD_RELATIVE] = {"relative-clause",
                               "(?<m>" NP "{1,12},?R)(?:[^.|QqC]{0,8}?(?<c>[CK])|[ave]{0,3}w)[^.|QC]{0,40}[Qq]$",
-                              SITE_LEADIN, 0.7, false, "R"},
+                              SITE_LEADIN, 0.68, false, "R"},
     [LAYOUT_LEAD_COORD] = {"coordinated-cue",
                            "^" INTRO "(?<m>" NPP "{1,8}?)[^.|Qq]*c[ave]{0,3}(?<c>C)[^.|QqC]{0,8}?[:,]?[Qq]$",
                            SITE_LEADIN, 0.75, true, "C"},
