@@ -209,12 +209,14 @@ enum layout_id {
     LAYOUT_TRAIL_INVERTED,  /* "Q," said X */
     LAYOUT_TRAIL_ACCORDING, /* "Q," according to X */
     LAYOUT_TRAIL_ACCORDING_FAR, /* "Q," Y said, according to X (X is the source) */
+    LAYOUT_TRAIL_AS,        /* "Q," as X said */
     LAYOUT_TRAIL_DASH,      /* "Q." - X */
     LAYOUT_TRAIL_VERB,      /* "Q," X retaliated. (a verb the lexicon lacks) */
     LAYOUT_TRAIL_FAR,       /* "Q" that ..., X said. */
     LAYOUT_TRAIL_FAR_INVERTED, /* "Q" that ..., said X. */
     LAYOUT_TRAIL_VERB_INVERTED, /* "Q!" beamed X. */
     LAYOUT_LEAD_CUE,        /* X said: "Q" */
+    LAYOUT_LEAD_AS,         /* as X observed, ... "Q" */
     LAYOUT_LEAD_WITH,       /* ..., with X tweeting that "Q" */
     LAYOUT_LEAD_ACCORDING,  /* according to X, "Q" */
     LAYOUT_LEAD_RELATIVE,   /* X, who said ... "Q" */
