@@ -156,6 +156,12 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
     } else if ((layout == LAYOUT_LEAD_AS || layout == LAYOUT_TRAIL_AS) &&
                !word_is(w, cand->ms - 1, "as")) {
         return 0; /* "as X said", not "if X said" */
+    } else if (layout == LAYOUT_TRAIL_REPORTS) {
+        /* the outer source of a reported quotation: "..., reports USA Today" */
+        static const char *const reports[] = {"reports", "reported"};
+        if (!word_in(w, cand->cue, reports, 2))
+            return 0;
+        cand->me = np_end(w, cand->ms, cand->me);
     } else if (layout == LAYOUT_LEAD_WITH && !word_is(w, cand->ms - 1, "with")) {
         return 0; /* only "with X saying": "for X saying" is no attribution */
     } else if (layout == LAYOUT_LEAD_WITH) {

@@ -209,6 +209,7 @@ enum layout_id {
     LAYOUT_TRAIL_INVERTED,  /* "Q," said X */
     LAYOUT_TRAIL_ACCORDING, /* "Q," according to X */
     LAYOUT_TRAIL_ACCORDING_FAR, /* "Q," Y said, according to X (X is the source) */
+    LAYOUT_TRAIL_REPORTS,   /* "Q," Y said, reports X (X is the source) */
     LAYOUT_TRAIL_AS,        /* "Q," as X said */
     LAYOUT_TRAIL_DASH,      /* "Q." - X */
     LAYOUT_TRAIL_VERB,      /* "Q," X retaliated. (a verb the lexicon lacks) */
