@@ -201,10 +201,17 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
     if (cand->confidence > cand->confidence_cap)
         cand->confidence = cand->confidence_cap;
     cand->passive = false;
-    if (cand->cue != SIZE_MAX && cand->cue > 0 && is_passive_aux(w, cand->cue - 1) &&
-        is_question_cue(w, cand->cue)) {
-        /* "X was asked, “...?”": the speaker is not X, and not named */
-        cand->passive = true;
+    if (cand->cue != SIZE_MAX && cand->cue > 0 && t[cand->cue] == TAG_CUE) {
+        size_t aux = cand->cue - 1;
+        if (aux > 0 && t[aux] == TAG_ADVERB)
+            aux--; /* "was first reported" */
+        if (is_passive_aux(w, aux)) {
+            /* "X was asked, “...?”": the speaker is not X, and not named;
+             * "the move was reported": the subject is not a speaker at all */
+            if (!is_question_cue(w, cand->cue))
+                return 0;
+            cand->passive = true;
+        }
     }
 
     if (quote_layouts[layout].site == SITE_TRAILER && t[qt] == TAG_QUOTE_END &&

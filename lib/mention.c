@@ -204,8 +204,9 @@ bool plausible_speaker(const work *w, size_t ms, size_t me)
         if (c == TAG_NAME || c == TAG_PRONOUN || c == TAG_ROLE || c == TAG_TITLE ||
             c == TAG_INITIAL)
             return true;
-        if ((c == TAG_WORD || c == TAG_NUMBER) && i > ms && w->toks.tags[i - 1] == TAG_DET)
-            return true; /* "the report", "a source", "the 43-year-old" */
+        if ((c == TAG_WORD || c == TAG_NUMBER || c == TAG_DET) && i > ms &&
+            w->toks.tags[i - 1] == TAG_DET)
+            return true; /* "the report", "a source", "the 43-year-old", "the two" */
     }
     if (me - ms == 1 && w->toks.tags[ms] == TAG_DET) {
         /* "tweeted another", "one said": a determiner standing alone, but
