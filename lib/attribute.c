@@ -240,6 +240,13 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
         }
         cand->confidence -= introduces ? 0.6 : short_sentence ? 0.05 : 0.3;
     }
+    if (layout == LAYOUT_LEAD_CLAUSE) {
+        /* "X found that the Air Force is “Q”": a clause after "that" is
+         * what X reports, not who speaks */
+        for (size_t i = from; i < cand->ms; i++)
+            if (t[i] == TAG_THAT)
+                cand->confidence = 0.45;
+    }
     if (layout == LAYOUT_LEAD_SUBJECT) {
         /* stronger when the sentence has a speech cue or a colon before the quote */
         bool cue = false;

@@ -23,7 +23,7 @@
 #define NPP "[DTNIPrwod()]"
 /* An appositive or relative clause between the subject and the cue:
  * `X, the chairman of Y, said`. */
-#define APP "(?:,[^.:|QqC]{1,30}?[,q])?"
+#define APP "(?:,(?:R[^.:|Qq]{0,30}?|[^.:|QqC]{1,30}?)[,q])?"
 /* A short appositive without dashes, for the weaker layouts. */
 #define APP_SHORT "(?:,[^.:|QqCx-]{1,12}?,)?"
 /* After a quotation the subject may carry one comma ("the bespectacled,
@@ -55,7 +55,7 @@ const layout_info quote_layouts[LAYOUT_COUNT] = {
                            "^q-?,?(?<m>P|D?[wa]{0,2}[TNIr][TNIrd]{0,4}|D[TNIrwad]{0,4}[TNIrwd])[ave]{0,2}(?<c>w)(?=[.,|oe]|$)",
                            SITE_TRAILER, 0.7, true, NULL},
     [LAYOUT_TRAIL_FAR] = {"trailing-clause",
-                          "^[Qq][^.|QC]{0,20}?[,q](?<m>" NPP "{1,6}?)" APP "[ave]{0,2}(?<c>C)(?=[.,|oex]|$)",
+                          "^[Qq][^.|QC]{0,20}?[,q],?(?<m>" NPP "{1,6}?)" APP "[ave]{0,2}(?<c>C)(?=[.,|oex]|$)",
                           SITE_TRAILER, 0.7, true, "C"},
     [LAYOUT_TRAIL_FAR_INVERTED] = {"trailing-clause-inverted",
                                    "^[Qq][^.|QC]{0,20}?,[ave]{0,2}(?<c>C)[ave]{0,2}(?<m>" NPP NP "{0,13})(?=[.,|]|$)",
@@ -73,7 +73,7 @@ const layout_info quote_layouts[LAYOUT_COUNT] = {
                           "o(?<m>[DTNIr]" NP "{0,6})(?<c>K)[^.|QqC]{0,14}?[:,]?[Qq]$", SITE_LEADIN,
                           0.8, true, "K"},
     [LAYOUT_LEAD_ACCORDING] = {"leading-according",
-                               "G[ov]?(?<m>" NPP "[DTNIPrwodx()]{0,11})(?:,[^.|Q:]{1,30}?)?,?[Qq]$",
+                               "G[ov]?(?<m>" NPP "[DTNIPrwodx()]{0,11})(?:,[^.|Q:]{1,30}?)?[,:]?[Qq]$",
                                SITE_LEADIN, 0.92, true, "G"},
     [LAYOUT_LEAD_RELATIVE] = {"relative-clause",
                               "(?<m>" NP "{1,12},?R)(?:[^.|QqC]{0,8}?(?<c>[CK])|[ave]{0,3}w)[^.|QC]{0,40}[Qq]$",
