@@ -218,6 +218,7 @@ enum layout_id {
     LAYOUT_TRAIL_VERB_INVERTED, /* "Q!" beamed X. */
     LAYOUT_LEAD_CUE,        /* X said: "Q" */
     LAYOUT_LEAD_AS,         /* as X observed, ... "Q" */
+    LAYOUT_LEAD_INVERTED,   /* Said X, "Q" */
     LAYOUT_LEAD_WITH,       /* ..., with X tweeting that "Q" */
     LAYOUT_LEAD_ACCORDING,  /* according to X, "Q" */
     LAYOUT_LEAD_RELATIVE,   /* X, who said ... "Q" */
