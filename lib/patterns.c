@@ -34,7 +34,7 @@
 #define INTRO "(?:[NIed(),y]{1,12}-)?[ca]*(?:(?:[oxeaGCKdv(]|w[^.|Qq:,]{0,5}?o)[^.|Qq:]{0,25}?,(?:N{1,3},)?[ca]*)*"
 
 const layout_info quote_layouts[LAYOUT_COUNT] = {
-    [LAYOUT_TRAIL_CUE] = {"trailing-cue", "^[Qq]-?,?(?<m>[DTNIPrwod(][DTNIPrwodc()]{0,11}?" APP_TRAIL ")[ave]{0,3}(?<c>C)",
+    [LAYOUT_TRAIL_CUE] = {"trailing-cue", "^[Qq]-?,?(?<m>[DTNIPrwod(][DTNIPrwodcx()]{0,11}?" APP_TRAIL ")[ave]{0,3}(?<c>C)",
                           SITE_TRAILER, 0.9, true, "C"},
     [LAYOUT_TRAIL_INVERTED] = {"trailing-inverted",
                                "^[Qq]-?,?[ave]{0,2}(?<c>C)a{0,2}(?<m>" NPP NP "{0,13})",
