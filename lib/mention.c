@@ -36,6 +36,11 @@ size_t np_end(const work *w, size_t s, size_t e)
             i++;
         } else if (c == TAG_ROLE || c == TAG_NUMBER) {
             i++;
+        } else if ((c == TAG_WORD || c == TAG_ROLE) && named && i + 1 < e &&
+                   (t[i + 1] == TAG_NAME || t[i + 1] == TAG_TITLE ||
+                    (i + 2 < e && strchr("wr", t[i + 1]) &&
+                     (t[i + 2] == TAG_NAME || t[i + 2] == TAG_TITLE)))) {
+            i++; /* "Former Republican presidential candidate Jeb Bush" */
         } else if (c == TAG_WORD && !named) {
             /* a modifier when another noun follows, else the head */
             bool modifier = i + 1 < e && strchr("wrNTId", t[i + 1]);
