@@ -37,12 +37,8 @@ static int run_layout(work *w, int layout, size_t from, size_t to, PCRE2_SIZE **
         *ovector = pcre2_get_ovector_pointer(w->md);
         return rc;
     }
-    if (rc == PCRE2_ERROR_NOMATCH)
-        return 0;
-    return rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ? QUOTE_ELIMIT
-                                                                          : QUOTE_EREGEX;
+    return rc == PCRE2_ERROR_NOMATCH ? 0 : q_pcre_status(rc);
 }
-
 
 /* First token of the sentence holding token i (a quote token itself ends
  * the previous sentence only when it is 'Q'). */
@@ -62,19 +58,12 @@ static size_t paragraph_start(const work *w, size_t i)
     return s;
 }
 
-
-
-
-
 typedef struct candidate {
     int layout;
     size_t ms, me, cue;
     double confidence;
-    double confidence_cap; /* the layout's confidence at most this (1: none) */
     bool passive; /* "was asked": a quotation whose speaker goes unnamed */
 } candidate;
-
-
 
 /* Cues whose passive puts a question to someone: "X was asked". */
 static bool is_question_cue(const work *w, size_t i)
@@ -90,14 +79,14 @@ static bool is_passive_aux(const work *w, size_t i)
     return word_in(w, i, be, sizeof be / sizeof be[0]);
 }
 
-static void explain_candidate(work *w, size_t seg, const candidate *c, const char *note)
+static void explain_candidate(work *w, size_t seg, const candidate *c)
 {
     if (!w->explain)
         return;
     const token *a = &w->toks.items[c->ms], *b = &w->toks.items[c->me - 1];
-    qbuf_printf(w->a, &w->explain[seg], "%s%s \"%.*s\" %.2f%s%s", w->explain[seg].len ? "; " : "",
+    qbuf_printf(w->a, &w->explain[seg], "%s%s \"%.*s\" %.2f", w->explain[seg].len ? "; " : "",
                 quote_layouts[c->layout].name, (int)(b->end - a->start), w->text + a->start,
-                c->confidence, note ? " " : "", note ? note : "");
+                c->confidence);
 }
 
 /* Does token i end with the ASCII suffix sfx? */
@@ -129,12 +118,17 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
     if (ov[2 * gm] == PCRE2_UNSET || ov[2 * gm + 1] <= ov[2 * gm])
         return 0;
     cand->layout = layout;
-    cand->confidence_cap = 1.0;
     cand->ms = from + ov[2 * gm];
     cand->me = from + ov[2 * gm + 1];
     cand->cue = gc >= 0 && ov[2 * gc] != PCRE2_UNSET ? from + ov[2 * gc] : SIZE_MAX;
-    bool before_cue = cand->cue == SIZE_MAX || cand->ms < cand->cue;
+    const layout_info *li = &quote_layouts[layout];
     const char *t = w->toks.tags;
+    if (li->word_before && !(cand->ms > 0 && word_is(w, cand->ms - 1, li->word_before)))
+        return 0; /* "as X said", not "if X said" */
+    if (li->cue_words && !(cand->cue != SIZE_MAX && word_among(w, cand->cue, li->cue_words)))
+        return 0; /* "..., reports USA Today" */
+
+    /* the layouts whose region needs more than its mention rule */
     if (layout == LAYOUT_LEAD_COLON) {
         /* "Tillerson on North Korea:" names its speaker first; "Statement
          * from the Ports Authority:" after "from" or "by" */
@@ -144,50 +138,38 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
                 src = i + 1;
         if (src < cand->me)
             cand->ms = src;
-        cand->me = np_end(w, cand->ms, cand->me);
-    } else if (layout == LAYOUT_LEAD_ACCORDING || layout == LAYOUT_TRAIL_ACCORDING ||
-               layout == LAYOUT_TRAIL_ACCORDING_FAR) {
-        /* according to X: the noun phrase right after "to" */
-        cand->me = np_end(w, cand->ms, cand->me);
-    } else if (layout == LAYOUT_HEADLINE_SUBJECT || layout == LAYOUT_HEADLINE) {
-        cand->me = np_end(w, cand->ms, qt);
-    } else if (layout == LAYOUT_TRAIL_DASH) {
-        cand->me = np_end(w, cand->ms, to);
-    } else if ((layout == LAYOUT_LEAD_AS || layout == LAYOUT_TRAIL_AS) &&
-               !word_is(w, cand->ms - 1, "as")) {
-        return 0; /* "as X said", not "if X said" */
-    } else if (layout == LAYOUT_TRAIL_REPORTS) {
-        /* the outer source of a reported quotation: "..., reports USA Today" */
-        static const char *const reports[] = {"reports", "reported"};
-        if (!word_in(w, cand->cue, reports, 2))
-            return 0;
-        cand->me = np_end(w, cand->ms, cand->me);
-    } else if (layout == LAYOUT_LEAD_WITH && !word_is(w, cand->ms - 1, "with")) {
-        return 0; /* only "with X saying": "for X saying" is no attribution */
-    } else if (layout == LAYOUT_LEAD_WITH) {
-        cand->me = np_end(w, cand->ms, cand->me);
-    } else if (layout == LAYOUT_LEAD_RELATIVE && word_is(w, cand->me - 1, "whose")) {
-        return 0; /* "X, whose campaign ..., ": X is not the subject */
     } else if (layout == LAYOUT_LEAD_RELATIVE) {
-        if (cand->cue == SIZE_MAX)
-            cand->confidence_cap = 0.5; /* any verb, not a speech cue */
+        if (word_is(w, cand->me - 1, "whose"))
+            return 0; /* "X, whose campaign ..., ": X is not the subject */
         /* "Mr Trump, who tweeted": the mention runs from the antecedent to
          * the relative pronoun, so it names the person and marks the site. */
         size_t rel = cand->me - 1;
-        size_t ms = cand->ms, me = w->toks.tags[rel - 1] == TAG_COMMA ? rel - 1 : rel;
+        size_t ms = cand->ms, me = t[rel - 1] == TAG_COMMA ? rel - 1 : rel;
         narrow_mention(w, &ms, &me, true, true);
         cand->ms = ms;
     } else if (layout == LAYOUT_LEAD_CLAUSE && cand->cue != SIZE_MAX &&
                ends_with(w, cand->cue, "ing")) {
         return 0; /* "the Post hammering his “...”": a participle, not a clause */
-    } else if (layout == LAYOUT_LEAD_COORD || layout == LAYOUT_LEAD_SUBJECT ||
-               layout == LAYOUT_LEAD_CLAUSE) {
-        /* the subject of the sentence: the noun phrase the match starts with */
-        cand->me = np_end(w, cand->ms, qt);
-    } else {
-        if (!narrow_mention(w, &cand->ms, &cand->me, before_cue,
-                            quote_layouts[layout].site != SITE_TRAILER))
+    }
+
+    switch (li->mention) {
+    case MENTION_NARROW:
+        if (!narrow_mention(w, &cand->ms, &cand->me,
+                            cand->cue == SIZE_MAX || cand->ms < cand->cue,
+                            li->site != SITE_TRAILER))
             return 0;
+        break;
+    case MENTION_NP:
+        cand->me = np_end(w, cand->ms, cand->me);
+        break;
+    case MENTION_NP_QUOTE:
+        cand->me = np_end(w, cand->ms, qt);
+        break;
+    case MENTION_NP_WINDOW:
+        cand->me = np_end(w, cand->ms, to);
+        break;
+    case MENTION_KEEP:
+        break;
     }
     if (!plausible_speaker(w, cand->ms, cand->me))
         return 0;
@@ -197,9 +179,9 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
             if (w->toks.items[i].kinds & LEX_NONSPEECH)
                 return 0;
     }
-    cand->confidence = quote_layouts[layout].confidence;
-    if (cand->confidence > cand->confidence_cap)
-        cand->confidence = cand->confidence_cap;
+    cand->confidence = li->confidence;
+    if (layout == LAYOUT_LEAD_RELATIVE && cand->cue == SIZE_MAX)
+        cand->confidence = 0.5; /* any verb after "who", not a speech cue */
     cand->passive = false;
     if (cand->cue != SIZE_MAX && cand->cue > 0 && t[cand->cue] == TAG_CUE) {
         size_t aux = cand->cue - 1;
@@ -214,7 +196,7 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
         }
     }
 
-    if (quote_layouts[layout].site == SITE_TRAILER && t[qt] == TAG_QUOTE_END &&
+    if (li->site == SITE_TRAILER && t[qt] == TAG_QUOTE_END &&
         layout != LAYOUT_TRAIL_DASH) {
         /* “Q.” X said ... : a new sentence; likelier an attribution when
          * it is a short one ("“Q.” he said."), unlikely when it introduces
@@ -259,12 +241,6 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
     }
     return 1;
 }
-
-
-
-
-
-
 
 /* The last person mentioned before token qt in its paragraph: a name or a
  * pronoun outside quotations.  Fills [*ms, *me); false when there is none. */
@@ -409,7 +385,7 @@ int attribute_all(work *w, quote_error *err)
         }
 
         int focus_before = focus; /* for the explanation of a pronoun */
-        candidate best = {-1, 0, 0, SIZE_MAX, 0.0, 1.0, false};
+        candidate best = {-1, 0, 0, SIZE_MAX, 0.0, false};
         candidate named_lead = best; /* the best lead-in naming someone */
         for (int l = 0; l < LAYOUT_COUNT; l++) {
             enum layout_site site = quote_layouts[l].site;
@@ -432,7 +408,7 @@ int attribute_all(work *w, quote_error *err)
                 return q_fail(err, rc, 0, "matching attribution layouts");
             if (rc == 0)
                 continue;
-            explain_candidate(w, seg, &c, NULL);
+            explain_candidate(w, seg, &c);
             if (c.confidence > best.confidence)
                 best = c;
             if (site == SITE_LEADIN && has_name(w, c.ms, c.me) &&

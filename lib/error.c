@@ -42,3 +42,9 @@ int q_fail(quote_error *err, int code, size_t offset, const char *detail)
     }
     return code;
 }
+
+int q_pcre_status(int rc)
+{
+    return rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ? QUOTE_ELIMIT
+                                                                          : QUOTE_EREGEX;
+}

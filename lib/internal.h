@@ -196,6 +196,9 @@ typedef struct token_list {
 int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
              const segment_list *segs, token_list *out, quote_error *err);
 
+/* The QUOTE_E* code of a failed pcre2_match(). */
+int q_pcre_status(int rc);
+
 /* Does a tag end a sentence? */
 static inline bool tag_ends_sentence(char t)
 {
@@ -251,6 +254,15 @@ struct quote_extractor {
     uint32_t match_limit, depth_limit;
 };
 
+/* How a layout's (?<m>) region becomes the mention. */
+enum mention_rule {
+    MENTION_NARROW,    /* mention.c narrows the region (appositives, intros) */
+    MENTION_NP,        /* the noun phrase the region starts with */
+    MENTION_NP_QUOTE,  /* that noun phrase, which may run up to the quote */
+    MENTION_NP_WINDOW, /* that noun phrase, which may run to the window's end */
+    MENTION_KEEP       /* the layout's own code has set the mention */
+};
+
 typedef struct layout_info {
     const char *name;    /* rule name reported to the user */
     const char *pattern; /* PCRE2 pattern over the tag string */
@@ -260,6 +272,12 @@ typedef struct layout_info {
     /* Tags of which one at least must occur in the window for the pattern
      * to match (NULL: no such tag): a memchr saves a PCRE2 call. */
     const char *needs;
+    enum mention_rule mention;
+    /* The word that must stand just before the region ("as X said", "with X
+     * saying"), or NULL: the tag string cannot tell "as" from "if". */
+    const char *word_before;
+    /* The words the cue must be ("reports X"), '|'-separated, or NULL. */
+    const char *cue_words;
 } layout_info;
 
 extern const layout_info quote_layouts[LAYOUT_COUNT];
@@ -321,6 +339,8 @@ int speaker_resolve(work *w, size_t m_start, size_t m_end, int focus, int *statu
 /* Is token i of the work area one of the n words of list / the word w? */
 bool word_in(const work *w, size_t i, const char *const *list, size_t n);
 bool word_is(const work *w, size_t i, const char *word);
+/* Is token i one of the '|'-separated words of list ("reports|reported")? */
+bool word_among(const work *w, size_t i, const char *list);
 
 /* ---- mention.c ---- */
 

@@ -410,11 +410,7 @@ int scan_segments(const struct quote_extractor *ex, pcre2_match_data *md, const 
             rc = pcre2_match(ex->marks, (PCRE2_SPTR)text, len, pos, PCRE2_NO_UTF_CHECK, md,
                              ex->mctx);
             if (rc < 0 && rc != PCRE2_ERROR_NOMATCH)
-                return q_fail(err,
-                              rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT
-                                  ? QUOTE_ELIMIT
-                                  : QUOTE_EREGEX,
-                              pos, "scanning quotation marks");
+                return q_fail(err, q_pcre_status(rc), pos, "scanning quotation marks");
         }
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
         size_t ms = rc >= 0 ? ov[0] : len;

@@ -481,3 +481,18 @@ bool word_is(const work *w, size_t i, const char *word)
 {
     return word_in(w, i, &word, 1);
 }
+
+bool word_among(const work *w, size_t i, const char *list)
+{
+    const token *k = &w->toks.items[i];
+    size_t n = k->end - k->start;
+    for (const char *p = list;;) {
+        const char *bar = strchr(p, '|');
+        size_t m = bar ? (size_t)(bar - p) : strlen(p);
+        if (m == n && memcmp(w->text + k->start, p, n) == 0)
+            return true;
+        if (!bar)
+            return false;
+        p = bar + 1;
+    }
+}
