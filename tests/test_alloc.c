@@ -146,6 +146,18 @@ static quote_options options_for(const quote_allocator *a)
 }
 
 /* The fields of a quote that must not depend on advisory allocations. */
+/* An extractor (with the test lexicon) whose allocations c counts; a is
+ * the allocator handed to it. */
+static quote_extractor *counted_extractor(counter *c, quote_allocator *a)
+{
+    counter_reset(c, ULONG_MAX);
+    *a = (quote_allocator){count_malloc, count_free, c};
+    quote_options o = options_for(a);
+    quote_extractor *ex;
+    assert_int_equal(quote_extractor_new(&o, &ex, NULL), QUOTE_OK);
+    return ex;
+}
+
 static void assert_same_quotes(const quote_result *got, const quote_result *want)
 {
     assert_int_equal(quote_result_count(got), quote_result_count(want));
@@ -193,11 +205,8 @@ static void allocator_is_used(void **state)
 {
     (void)state;
     counter c = {0};
-    counter_reset(&c, ULONG_MAX);
-    quote_allocator a = {count_malloc, count_free, &c};
-    quote_options o = options_for(&a);
-    quote_extractor *ex;
-    assert_int_equal(quote_extractor_new(&o, &ex, NULL), QUOTE_OK);
+    quote_allocator a;
+    quote_extractor *ex = counted_extractor(&c, &a);
     assert_true(c.live > 0);
     unsigned long after_new = c.total;
     long live_ex = c.live;
@@ -273,11 +282,8 @@ static void extraction_fails_cleanly(void **state)
 {
     (void)state;
     counter c = {0};
-    counter_reset(&c, ULONG_MAX);
-    quote_allocator a = {count_malloc, count_free, &c};
-    quote_options o = options_for(&a);
-    quote_extractor *ex;
-    assert_int_equal(quote_extractor_new(&o, &ex, NULL), QUOTE_OK);
+    quote_allocator a;
+    quote_extractor *ex = counted_extractor(&c, &a);
     long live_ex = c.live;
     quote_result *ref = reference_result();
     unsigned long i;
@@ -323,11 +329,8 @@ static void lenient_extraction_fails_cleanly(void **state)
     static const char bad[] = "\"Prices \xFF\xFE will rise,\" Councillor Ottilie Brandt said. "
                               "\"We \xC3 know.\"\n";
     counter c = {0};
-    counter_reset(&c, ULONG_MAX);
-    quote_allocator a = {count_malloc, count_free, &c};
-    quote_options o = options_for(&a);
-    quote_extractor *ex;
-    assert_int_equal(quote_extractor_new(&o, &ex, NULL), QUOTE_OK);
+    quote_allocator a;
+    quote_extractor *ex = counted_extractor(&c, &a);
     long live_ex = c.live;
     for (unsigned long i = 0;; i++) {
         counter_reset(&c, i);
