@@ -330,6 +330,12 @@ typedef struct work {
 } work;
 
 int names_collect(work *w);
+/* Genders (0 unknown, 1 male, 2 female, 3 plural) agree when either is
+ * unknown or both are the same. */
+static inline bool entity_gender_compatible(int a, int b)
+{
+    return a == 0 || b == 0 || a == b;
+}
 int attribute_all(work *w, quote_error *err);
 /* Resolve a mention (token range) to an entity; returns the entity index
  * or -1; may add an entity.  Negative QUOTE_E* codes on failure are

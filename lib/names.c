@@ -67,11 +67,6 @@ static int gender_of(const work *w, size_t title_start, size_t ts, size_t te)
     return 0;
 }
 
-bool entity_gender_compatible(int a, int b)
-{
-    return a == 0 || b == 0 || a == b;
-}
-
 /* --- the word index: word -> latest entity with that surname / first name --- */
 
 typedef struct windex {

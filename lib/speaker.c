@@ -11,8 +11,6 @@
 
 #include "internal.h"
 
-bool entity_gender_compatible(int a, int b);
-
 /* Binary search: index of the first name occurrence starting at or after tok. */
 static size_t first_name_at(const work *w, size_t tok)
 {
