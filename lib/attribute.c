@@ -174,10 +174,12 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
     if (!plausible_speaker(w, cand->ms, cand->me))
         return 0;
     if (cand->cue != SIZE_MAX && (w->toks.items[cand->cue].kinds & LEX_NONSPEECH)) {
-        /* "a book called “...”": a naming verb after a work's noun names it */
-        for (size_t i = cand->ms; i < cand->me; i++)
-            if (w->toks.items[i].kinds & LEX_NONSPEECH)
-                return 0;
+        /* "a book called “...”": a naming verb after a work's noun names
+         * it; the noun is the head of the phrase ("the campaign called"),
+         * not a modifier ("campaign chairman John Podesta called") */
+        if ((w->toks.items[cand->me - 1].kinds & LEX_NONSPEECH) ||
+            (w->toks.items[cand->cue - 1].kinds & LEX_NONSPEECH))
+            return 0;
     }
     cand->confidence = li->confidence;
     if (layout == LAYOUT_LEAD_RELATIVE && cand->cue == SIZE_MAX)

@@ -97,7 +97,9 @@ bool narrow_mention(const work *w, size_t *ms, size_t *me, bool before_cue, bool
         bool place = after_intro && ce - cs <= 3 && ce > cs;
         for (size_t i = cs; place && i < ce; i++)
             place = t[i] == TAG_NAME;
-        after_intro = ce > cs && chunk_is_intro(t[cs]);
+        /* a number opens an introduction ("Two years ago, ...") but, next
+         * to the cue, the subject itself ("21 percent said") */
+        after_intro = ce > cs && chunk_is_intro(t[cs]) && !(t[cs] == TAG_NUMBER && ce >= e);
         if (place) {
             after_intro = true; /* "during a meeting in Columbus, Ohio, said" */
         } else if (ce > cs && !after_intro) {
@@ -212,6 +214,8 @@ bool plausible_speaker(const work *w, size_t ms, size_t me)
         if ((c == TAG_WORD || c == TAG_NUMBER || c == TAG_DET) && i > ms &&
             w->toks.tags[i - 1] == TAG_DET)
             return true; /* "the report", "a source", "the 43-year-old", "the two" */
+        if (c == TAG_WORD && i > ms && w->toks.tags[i - 1] == TAG_NUMBER)
+            return true; /* "21 percent said", "two officials" */
     }
     if (me - ms == 1 && w->toks.tags[ms] == TAG_DET) {
         /* "tweeted another", "one said": a determiner standing alone, but

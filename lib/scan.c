@@ -359,6 +359,8 @@ static int on_mark(scanner *sc, size_t pos, size_t mlen)
             is_open = false; /* „…“ and ‚…‘: the turned mark closes */
         if (fam == FAM_SINGLE && word_before && word_after)
             return QUOTE_OK; /* don‘t, typed with the wrong mark */
+        if (fam == FAM_SINGLE && word_before && pending < 0 && after == CL_SPACE)
+            return QUOTE_OK; /* CBS‘ Face the Nation: a possessive, wrong mark */
         break;
     case ROLE_CLOSE:
     default:

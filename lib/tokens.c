@@ -440,6 +440,16 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
                 e++;
             }
             char tg = tag_word(ex, text, tl, tl->count - 1, prev);
+            if ((t->kinds & LEX_CUE) && prev == TAG_STOP && tl->count >= 2) {
+                /* "Boreing said", "Manning says": the sentence-initial
+                 * participle guess of tag_word was a surname */
+                const token *pt = &tl->items[tl->count - 2];
+                if (!(pt->kinds & LEX_STOP) && upper_at(s, len, pt->start) &&
+                    sentence_initial(tl->count >= 3 ? tl->tags[tl->count - 3] : 0)) {
+                    tl->tags[tl->count - 2] = prev = TAG_NAME;
+                    tg = tag_word(ex, text, tl, tl->count - 1, prev);
+                }
+            }
             /* Two-word cues: "fired back", "a déclaré". */
             if ((t->kinds & LEX_CUE_HEAD) && e < len && s[e] == ' ' && e + 1 < len &&
                 letter_at(s, len, e + 1)) {
