@@ -212,7 +212,7 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
                 short_sentence = true;
                 break;
             }
-            if (!strchr("DTNIrwoeda", t[i]))
+            if (!strchr("DTNIrwoedav", t[i])) /* "to reporters": v */
                 break;
         }
         /* it introduces the next quote when that quote is in its sentence */

@@ -428,13 +428,14 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
                 return q_fail(err, QUOTE_ENOMEM, 0, NULL);
             token *t = &tl->items[tl->count - 1];
             /* Abbreviations keep their dot: "Sen.", "Jr.", "W.", and any
-             * word whose dot is followed by a comma or a closing bracket
-             * ("(D-Calif.)", "R-Pa., said"). */
+             * capitalised word whose dot is followed by a comma or a
+             * closing bracket ("(D-Calif.)", "R-Pa., said"; but "he
+             * said.)" ends a sentence). */
             if (e < len && s[e] == '.' &&
                 ((e - i == 1 && upper_at(s, len, i)) ||
                  /* initialisms keep their last dot: "the U.S. approach" */
                  (e - i >= 3 && s[e - 2] == '.' && e + 1 < len && s[e + 1] != '\n') ||
-                 (e + 1 < len && (s[e + 1] == ',' || s[e + 1] == ')')) ||
+                 (e + 1 < len && (s[e + 1] == ',' || s[e + 1] == ')') && upper_at(s, len, i)) ||
                  lex_any(lexicon_find(&ex->lex, text + i, e - i + 1)))) {
                 t->end = (uint32_t)(e + 1);
                 e++;
