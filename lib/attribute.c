@@ -89,14 +89,6 @@ static void explain_candidate(work *w, size_t seg, const candidate *c)
                 c->confidence);
 }
 
-/* Does token i end with the ASCII suffix sfx? */
-static bool ends_with(const work *w, size_t i, const char *sfx)
-{
-    const token *k = &w->toks.items[i];
-    size_t n = k->end - k->start, m = strlen(sfx);
-    return n > m && memcmp(w->text + k->end - m, sfx, m) == 0;
-}
-
 /* Does the token range hold a name? */
 static bool has_name(const work *w, size_t ms, size_t me)
 {
@@ -148,7 +140,7 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
         narrow_mention(w, &ms, &me, true, true);
         cand->ms = ms;
     } else if (layout == LAYOUT_LEAD_CLAUSE && cand->cue != SIZE_MAX &&
-               ends_with(w, cand->cue, "ing")) {
+               word_ends_with(w, cand->cue, "ing")) {
         return 0; /* "the Post hammering his “...”": a participle, not a clause */
     }
 
@@ -159,9 +151,16 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
                             li->site != SITE_TRAILER))
             return 0;
         break;
-    case MENTION_NP:
-        cand->me = np_end(w, cand->ms, cand->me);
+    case MENTION_NP: {
+        size_t region_end = cand->me;
+        cand->me = np_end(w, cand->ms, region_end);
+        /* "according to court reports, ...": after "according to" a cue
+         * form ending the phrase is its head noun */
+        if (li->needs && li->needs[0] == TAG_ACCORDING && cand->me + 1 == region_end &&
+            t[cand->me] == TAG_CUE)
+            cand->me++;
         break;
+    }
     case MENTION_NP_QUOTE:
         cand->me = np_end(w, cand->ms, qt);
         break;

@@ -17,6 +17,14 @@ static bool chunk_is_intro(char first)
     return strchr("oxeaGCKdctvR", first) != NULL;
 }
 
+/* Does a past participle and its preposition start at token i ("obtained
+ * by", "prepared for")? */
+static bool past_participle_phrase(const work *w, size_t i)
+{
+    return w->toks.tags[i] == TAG_WORD && i + 1 < w->toks.count &&
+           w->toks.tags[i + 1] == TAG_PREP && word_ends_with(w, i, "ed");
+}
+
 /* The noun phrase starting at token s (at most up to e): a pronoun, or an
  * optional determiner and modifiers up to the head noun or the end of a
  * name ("the New Jersey governor", "Sen. Ted Cruz", "Its hosts"). */
@@ -99,7 +107,8 @@ bool narrow_mention(const work *w, size_t *ms, size_t *me, bool before_cue, bool
             place = t[i] == TAG_NAME;
         /* a number opens an introduction ("Two years ago, ...") but, next
          * to the cue, the subject itself ("21 percent said") */
-        after_intro = ce > cs && chunk_is_intro(t[cs]) && !(t[cs] == TAG_NUMBER && ce >= e);
+        after_intro = ce > cs && ((chunk_is_intro(t[cs]) && !(t[cs] == TAG_NUMBER && ce >= e)) ||
+                                  past_participle_phrase(w, cs));
         if (place) {
             after_intro = true; /* "during a meeting in Columbus, Ohio, said" */
         } else if (ce > cs && !after_intro) {
@@ -131,11 +140,12 @@ bool narrow_mention(const work *w, size_t *ms, size_t *me, bool before_cue, bool
         }
         s = starts[pick];
         e = ends[pick];
-        /* "Another source speaking to Fox News said": a participle phrase
-         * after the subject is not part of it */
+        /* "Another source speaking to Fox News said", "A letter obtained
+         * by The Associated Press warns": a participle phrase after the
+         * subject is not part of it */
         if (leadin)
             for (size_t i = s + 1; i < e; i++)
-                if (t[i] == TAG_PARTICIPLE) {
+                if (t[i] == TAG_PARTICIPLE || past_participle_phrase(w, i)) {
                     e = i;
                     break;
                 }

@@ -507,3 +507,10 @@ bool word_among(const work *w, size_t i, const char *list)
         p = bar + 1;
     }
 }
+
+bool word_ends_with(const work *w, size_t i, const char *sfx)
+{
+    const token *k = &w->toks.items[i];
+    size_t n = k->end - k->start, m = strlen(sfx);
+    return n > m && memcmp(w->text + k->end - m, sfx, m) == 0;
+}
