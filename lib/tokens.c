@@ -189,6 +189,16 @@ static bool sentence_initial(char prev)
            prev == TAG_COLON || prev == TAG_DASH || prev == TAG_LPAREN;
 }
 
+/* "many commentators called": a word in -s between a determiner and a
+ * cue form is a plural noun, the subject of the cue (adjectives do not end
+ * in -s: "a snappy retort" is a noun phrase). */
+static bool plural_noun(const char *text, const token *t)
+{
+    size_t n = t->end - t->start;
+    const char *w = text + t->start;
+    return n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u';
+}
+
 /* The tag of a cue form from its left context (tokens before nt). */
 static char tag_cue(const char *text, const token_list *tl, size_t nt, uint32_t k, char prev)
 {
@@ -198,7 +208,8 @@ static char tag_cue(const char *text, const token_list *tl, size_t nt, uint32_t 
     /* "the report", "a snappy retort", "Sanders’ comments": after a
      * determiner (and its adjectives) or a possessive, a cue form is a noun */
     bool after_det = prev == TAG_DET ||
-                     (pp == TAG_DET && (prev == TAG_WORD || prev == TAG_ADVERB)) ||
+                     (pp == TAG_DET && (prev == TAG_WORD || prev == TAG_ADVERB) &&
+                      !plural_noun(text, &tl->items[nt - 1])) ||
                      (nt >= 1 && is_possessive(text, &tl->items[nt - 1]));
     if (after_det)
         return (k & LEX_ROLE) ? TAG_ROLE : TAG_WORD;
