@@ -139,6 +139,9 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
         size_t ms = cand->ms, me = t[rel - 1] == TAG_COMMA ? rel - 1 : rel;
         narrow_mention(w, &ms, &me, true, true);
         cand->ms = ms;
+    } else if (layout == LAYOUT_LEAD_CLAUSE && cand->cue != SIZE_MAX && cand->cue > 0 &&
+               word_possessive(w, cand->cue - 1)) {
+        return 0; /* "fighting for Americans’ liberties “...”": a noun, not a clause */
     } else if (layout == LAYOUT_LEAD_CLAUSE && cand->cue != SIZE_MAX &&
                word_ends_with(w, cand->cue, "ing")) {
         return 0; /* "the Post hammering his “...”": a participle, not a clause */

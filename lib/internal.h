@@ -349,6 +349,8 @@ bool word_is(const work *w, size_t i, const char *word);
 bool word_among(const work *w, size_t i, const char *list);
 /* Does token i end with the ASCII suffix sfx (and hold more than it)? */
 bool word_ends_with(const work *w, size_t i, const char *sfx);
+/* Is token i a possessive ("Trump's", "Sanders’")? */
+bool word_possessive(const work *w, size_t i);
 
 /* ---- mention.c ---- */
 

@@ -525,3 +525,16 @@ bool word_ends_with(const work *w, size_t i, const char *sfx)
     size_t n = k->end - k->start, m = strlen(sfx);
     return n > m && memcmp(w->text + k->end - m, sfx, m) == 0;
 }
+
+bool word_possessive(const work *w, size_t i)
+{
+    const token *k = &w->toks.items[i];
+    if (is_possessive(w->text, k))
+        return true;
+    /* "Americans’ liberties": the apostrophe ended the word */
+    const unsigned char *p = (const unsigned char *)w->text + k->end;
+    size_t left = w->len - k->end;
+    return k->end > k->start && w->text[k->end - 1] == 's' &&
+           ((left >= 1 && p[0] == '\'') ||
+            (left >= 3 && p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x99));
+}
