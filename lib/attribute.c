@@ -246,6 +246,30 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
     return 1;
 }
 
+/* Does tags[0, n) hold any of the tag letters in set? */
+static bool memchr_any(const char *tags, const char *set, size_t n)
+{
+    for (; *set; set++)
+        if (memchr(tags, *set, n))
+            return true;
+    return false;
+}
+
+/* Does the sentence starting at token s open with a subordinating
+ * conjunction ("Although", "But even as", "After") before token qt? */
+static bool opens_subordinate_clause(const work *w, size_t s, size_t qt)
+{
+    static const char *const sub[] = {"although", "though", "after", "as", "while", "when",
+                                      "before", "since", "because", "if", "whereas", "once",
+                                      "until", "Although", "Though", "After", "As", "While",
+                                      "When", "Before", "Since", "Because", "If", "Whereas",
+                                      "Once", "Until"};
+    const char *t = w->toks.tags;
+    while (s < qt && (t[s] == TAG_CONJ || t[s] == TAG_ADVERB))
+        s++; /* "But even as" */
+    return s < qt && word_in(w, s, sub, sizeof sub / sizeof sub[0]);
+}
+
 /* The last person mentioned before token qt in its paragraph: a name or a
  * pronoun outside quotations.  Fills [*ms, *me); false when there is none. */
 static bool nearest_subject(const work *w, size_t qt, size_t *ms, size_t *me)
@@ -391,6 +415,7 @@ int attribute_all(work *w, quote_error *err)
         int focus_before = focus; /* for the explanation of a pronoun */
         candidate best = {-1, 0, 0, SIZE_MAX, 0.0, false};
         candidate named_lead = best; /* the best lead-in naming someone */
+        candidate cue_lead = best;   /* the best lead-in with a speech cue */
         for (int l = 0; l < LAYOUT_COUNT; l++) {
             enum layout_site site = quote_layouts[l].site;
             size_t from, to;
@@ -418,6 +443,22 @@ int attribute_all(work *w, quote_error *err)
             if (site == SITE_LEADIN && has_name(w, c.ms, c.me) &&
                 (named_lead.layout < 0 || c.confidence > named_lead.confidence))
                 named_lead = c;
+            if (site == SITE_LEADIN && c.cue != SIZE_MAX && t[c.cue] == TAG_CUE &&
+                c.confidence > cue_lead.confidence)
+                cue_lead = c;
+        }
+        /* "Although Reynolds says that Santilli “Q”, others argue ...",
+         * "After Scalia said that “Q,” Trump said: ...": a quotation in a
+         * subordinate clause with a cue of its own is that clause's, not
+         * the main clause's after it ("When X said so, he “Q”": after a
+         * comma the quotation is in the main clause) */
+        if (best.layout >= 0 && quote_layouts[best.layout].site == SITE_TRAILER &&
+            cue_lead.layout >= 0 && opens_subordinate_clause(w, lead_from, qt) &&
+            !memchr_any(t + cue_lead.cue, ",-:", qt - cue_lead.cue)) {
+            if (w->explain)
+                qbuf_printf(w->a, &w->explain[seg], "; subordinate clause: %s preferred",
+                            quote_layouts[cue_lead.layout].name);
+            best = cue_lead;
         }
 
         /* Continuing the latest attribution competes with the layouts: it
