@@ -302,6 +302,13 @@ static int end_paragraph(scanner *sc, size_t nl, size_t *resume)
     return emit(sc, nl, nl, false);
 }
 
+/* Do two digits, and then no other digit, start at s[i] ("08", "90s")? */
+static bool two_digit_year(const unsigned char *s, size_t len, size_t i)
+{
+    return i + 2 <= len && s[i] >= '0' && s[i] <= '9' && s[i + 1] >= '0' && s[i + 1] <= '9' &&
+           (i + 2 == len || s[i + 2] < '0' || s[i + 2] > '9');
+}
+
 static int on_mark(scanner *sc, size_t pos, size_t mlen)
 {
     enum family fam;
@@ -361,6 +368,8 @@ static int on_mark(scanner *sc, size_t pos, size_t mlen)
             return QUOTE_OK; /* don‘t, typed with the wrong mark */
         if (fam == FAM_SINGLE && word_before && pending < 0 && after == CL_SPACE)
             return QUOTE_OK; /* CBS‘ Face the Nation: a possessive, wrong mark */
+        if (fam == FAM_SINGLE && before == CL_SPACE && two_digit_year(sc->s, sc->len, pos + mlen))
+            return QUOTE_OK; /* in ‘08, the ‘90s: an elided century, wrong mark */
         break;
     case ROLE_CLOSE:
     default:

@@ -178,6 +178,19 @@ static void test_apostrophes_curly_word_final(void **state)
     finish();
 }
 
+/* Apostrophes typed with the opening single mark: a possessive glued to
+ * its word, an elided century. */
+static void test_apostrophes_wrong_mark(void **state)
+{
+    (void)state;
+    expect_quotes("On CBS" LSQ " program, she said, " LDQ "No," RDQ " and left.", "No,", NULL);
+    expect_quotes("He said in " LSQ "08 that " LDQ "we won," RDQ " and in the " LSQ "90s too.",
+                  "we won,", NULL);
+    /* a real single quotation opening with a number still opens */
+    expect_quotes(LSQ "2016 was a bad year," RSQ " she said.", "2016 was a bad year,", NULL);
+    finish();
+}
+
 static void test_apostrophes_curly_narration(void **state)
 {
     (void)state;
@@ -374,6 +387,7 @@ int main(void)
         cmocka_unit_test(test_apostrophes_curly_inside),
         cmocka_unit_test(test_apostrophes_curly_word_final),
         cmocka_unit_test(test_apostrophes_curly_narration),
+        cmocka_unit_test(test_apostrophes_wrong_mark),
         cmocka_unit_test(test_apostrophes_straight),
         cmocka_unit_test(test_guillemets),
         cmocka_unit_test(test_low9),
