@@ -173,7 +173,10 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
     case MENTION_KEEP:
         break;
     }
-    if (!plausible_speaker(w, cand->ms, cand->me))
+    /* "according to audio provided to The Times": whatever follows
+     * "according to" is a source */
+    bool according = li->needs && li->needs[0] == TAG_ACCORDING;
+    if (!according && !plausible_speaker(w, cand->ms, cand->me))
         return 0;
     if (cand->cue != SIZE_MAX && (w->toks.items[cand->cue].kinds & LEX_NONSPEECH)) {
         /* "a book called “...”": a naming verb after a work's noun names

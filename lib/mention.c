@@ -18,11 +18,12 @@ static bool chunk_is_intro(char first)
 }
 
 /* Does a past participle and its preposition start at token i ("obtained
- * by", "prepared for")? */
+ * by", "prepared for", "provided to")? */
 static bool past_participle_phrase(const work *w, size_t i)
 {
     return w->toks.tags[i] == TAG_WORD && i + 1 < w->toks.count &&
-           w->toks.tags[i + 1] == TAG_PREP && word_ends_with(w, i, "ed");
+           (w->toks.tags[i + 1] == TAG_PREP || word_is(w, i + 1, "to")) &&
+           word_ends_with(w, i, "ed");
 }
 
 /* The noun phrase starting at token s (at most up to e): a pronoun, or an
@@ -49,6 +50,8 @@ size_t np_end(const work *w, size_t s, size_t e)
                     (i + 2 < e && strchr("wr", t[i + 1]) &&
                      (t[i + 2] == TAG_NAME || t[i + 2] == TAG_TITLE)))) {
             i++; /* "Former Republican presidential candidate Jeb Bush" */
+        } else if (c == TAG_WORD && !named && i > s && past_participle_phrase(w, i)) {
+            break; /* "audio provided to The Times" */
         } else if (c == TAG_WORD && !named) {
             /* a modifier when another noun follows, else the head */
             bool modifier = i + 1 < e && strchr("wrNTId", t[i + 1]);
