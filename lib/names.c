@@ -51,18 +51,20 @@ static bool word_eq(wordref a, wordref b)
     return a.n == b.n && memcmp(a.p, b.p, a.n) == 0;
 }
 
+/* The gender a name occurrence gives its person: a title's ("Mrs"), else
+ * that of the first given name - a word of the gendered name lists
+ * followed by another name word ("Wells Fargo CEO John Stumpf": John; the
+ * last word is a surname, whatever list it is on). */
 static int gender_of(const work *w, size_t title_start, size_t ts, size_t te)
 {
     for (size_t i = title_start; i < te; i++) {
-        if (i >= ts && w->toks.tags[i] != TAG_NAME)
+        if (i >= ts && (w->toks.tags[i] != TAG_NAME || i + 1 == te))
             continue;
         uint32_t k = w->toks.items[i].kinds;
         if ((k & LEX_MALE) && !(k & LEX_FEMALE))
             return 1;
         if ((k & LEX_FEMALE) && !(k & LEX_MALE))
             return 2;
-        if (i >= ts)
-            break; /* only the first name gives a gender */
     }
     return 0;
 }
