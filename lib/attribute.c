@@ -98,6 +98,27 @@ static bool has_name(const work *w, size_t ms, size_t me)
     return false;
 }
 
+/* "Another source speaking to Fox News said": the region a lead-in layout
+ * matched starts after the participle (a stop word: "speaking",
+ * "writing", "responding"), at its object; the speaker is the noun phrase
+ * before the participle. */
+static void subject_before_participle(const work *w, size_t from, size_t *ms, size_t *me)
+{
+    const char *t = w->toks.tags;
+    size_t p = *ms;
+    if (p > from && (t[p - 1] == TAG_PREP || t[p - 1] == TAG_AUX))
+        p--; /* "to", "for" */
+    if (!(p > from + 1 && t[p - 1] == TAG_STOP && word_ends_with(w, p - 1, "ing")))
+        return;
+    size_t e = p - 1, s = e;
+    while (s > from && strchr("DTNIrwd", t[s - 1]))
+        s--;
+    if (s < e && plausible_speaker(w, s, e)) {
+        *ms = s;
+        *me = e;
+    }
+}
+
 /* Try one layout; on a match fill cand and return 1, 0 for no match, <0 error. */
 static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, candidate *cand)
 {
@@ -153,6 +174,8 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
                             cand->cue == SIZE_MAX || cand->ms < cand->cue,
                             li->site != SITE_TRAILER))
             return 0;
+        if (li->site == SITE_LEADIN)
+            subject_before_participle(w, from, &cand->ms, &cand->me);
         break;
     case MENTION_NP: {
         size_t region_end = cand->me;
