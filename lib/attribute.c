@@ -98,6 +98,36 @@ static bool has_name(const work *w, size_t ms, size_t me)
     return false;
 }
 
+/* Does tags[0, n) hold any of the tag letters in set? */
+static bool memchr_any(const char *tags, const char *set, size_t n)
+{
+    for (; *set; set++)
+        if (memchr(tags, *set, n))
+            return true;
+    return false;
+}
+
+/* Is token i a subordinating conjunction ("although", "when", "after")? */
+static bool is_subordinator(const work *w, size_t i)
+{
+    static const char *const sub[] = {"although", "though", "after", "as", "while", "when",
+                                      "before", "since", "because", "if", "whereas", "once",
+                                      "until", "Although", "Though", "After", "As", "While",
+                                      "When", "Before", "Since", "Because", "If", "Whereas",
+                                      "Once", "Until"};
+    return word_in(w, i, sub, sizeof sub / sizeof sub[0]);
+}
+
+/* Does the sentence starting at token s open with a subordinating
+ * conjunction ("Although", "But even as", "After") before token qt? */
+static bool opens_subordinate_clause(const work *w, size_t s, size_t qt)
+{
+    const char *t = w->toks.tags;
+    while (s < qt && (t[s] == TAG_CONJ || t[s] == TAG_ADVERB))
+        s++; /* "But even as" */
+    return s < qt && is_subordinator(w, s);
+}
+
 /* "Another source speaking to Fox News said": the region a lead-in layout
  * matched starts after the participle (a stop word: "speaking",
  * "writing", "responding"), at its object; the speaker is the noun phrase
@@ -252,6 +282,16 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
         }
         cand->confidence -= introduces ? 0.6 : short_sentence ? 0.05 : 0.3;
     }
+    if (layout == LAYOUT_LEAD_CUE && cand->cue != SIZE_MAX && cand->ms > from &&
+        is_subordinator(w, cand->ms - 1)) {
+        /* "X said that when Ms. Warren railed against the banks, “Q”": the
+         * subordinate clause, with words of its own after the cue, closed
+         * before the quotation, which the main clause reports ("though he
+         * said, “Q”" keeps its cue) */
+        const char *comma = memchr(t + cand->cue, TAG_COMMA, qt - cand->cue);
+        if (comma && memchr(t + cand->cue, TAG_WORD, (size_t)(comma - (t + cand->cue))))
+            return 0;
+    }
     if (layout == LAYOUT_LEAD_CLAUSE) {
         /* "X found that the Air Force is “Q”": a clause after "that" is
          * what X reports, not who speaks */
@@ -270,30 +310,6 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
             cand->confidence = 0.62;
     }
     return 1;
-}
-
-/* Does tags[0, n) hold any of the tag letters in set? */
-static bool memchr_any(const char *tags, const char *set, size_t n)
-{
-    for (; *set; set++)
-        if (memchr(tags, *set, n))
-            return true;
-    return false;
-}
-
-/* Does the sentence starting at token s open with a subordinating
- * conjunction ("Although", "But even as", "After") before token qt? */
-static bool opens_subordinate_clause(const work *w, size_t s, size_t qt)
-{
-    static const char *const sub[] = {"although", "though", "after", "as", "while", "when",
-                                      "before", "since", "because", "if", "whereas", "once",
-                                      "until", "Although", "Though", "After", "As", "While",
-                                      "When", "Before", "Since", "Because", "If", "Whereas",
-                                      "Once", "Until"};
-    const char *t = w->toks.tags;
-    while (s < qt && (t[s] == TAG_CONJ || t[s] == TAG_ADVERB))
-        s++; /* "But even as" */
-    return s < qt && word_in(w, s, sub, sizeof sub / sizeof sub[0]);
 }
 
 /* The last person mentioned before token qt in its paragraph: a name or a
