@@ -98,7 +98,7 @@ const layout_info quote_layouts[LAYOUT_COUNT] = {
                              "(?<m>" NPP "{1,12}" APP ")[ave]{0,3}(?<c>C)[^.|Q]{0,40}[Qq]$",
                              SITE_LEADIN, 0.7, true, "C"},
     [LAYOUT_LEAD_SUBJECT] = {"sentence-subject",
-                             "^" INTRO "(?<m>[DTNIPrw]" NP "{0,7}?)" APP "[ave]{0,3}(?<c>[wCKv])[^.|]*?[Qq]$",
+                             "^" INTRO "(?<m>[DTNIPrw]" NP "{0,7}?(?:x[TN]{1,3})?)" APP "[ave]{0,3}(?<c>[wCKv])[^.|]*?[Qq]$",
                              SITE_LEADIN, 0.5, true, NULL,
         .mention = MENTION_NP_QUOTE},
     [LAYOUT_LEAD_COLON] = {"colon", "(?:^|[-,])(?<m>[DTNIr][DTNIrwodc()]{0,8}):[Qq]$",
