@@ -21,9 +21,9 @@
 /* The material of a noun phrase, with and without subject pronouns. */
 #define NP "[DTNIrwod()]"
 #define NPP "[DTNIPrwod()]"
-/* An appositive or relative clause between the subject and the cue:
- * `X, the chairman of Y, said`. */
-#define APP "(?:,(?:R[^.:|Qq]{0,30}?|[^.:|QqC]{1,30}?)[,q])?"
+/* An appositive, relative or subordinate clause between the subject and
+ * the cue: `X, the chairman of Y, said`, `X, when asked about it, said`. */
+#define APP "(?:,(?:R[^.:|Qq]{0,30}?|x[^.:|Qq]{1,30}?|[^.:|QqC]{1,30}?)[,q])?"
 /* A short appositive without dashes, for the weaker layouts. */
 #define APP_SHORT "(?:,[^.:|QqCx-]{1,12}?,)?"
 /* After a quotation the subject may carry one comma ("the bespectacled,
