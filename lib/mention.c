@@ -154,6 +154,13 @@ bool narrow_mention(const work *w, size_t *ms, size_t *me, bool before_cue, bool
                 }
     }
     if (before_cue) {
+        /* "a reporter in the back row wondered": a place after the
+         * subject ("in" is a stop word) is not the speaker */
+        for (size_t i = s + 1; i < e; i++)
+            if (t[i] == TAG_STOP && strchr("wr", t[i - 1])) {
+                e = i;
+                break;
+            }
         /* The noun phrase nearest the end of the chunk ("Trump on Tuesday
          * said": not the preposition). */
         while (e > s && (t[e - 1] == TAG_PREP || t[e - 1] == TAG_TIME))

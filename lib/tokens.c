@@ -191,7 +191,8 @@ static bool sentence_initial(char prev)
 
 /* "many commentators called": a word in -s between a determiner and a
  * cue form is a plural noun, the subject of the cue (adjectives do not end
- * in -s: "a snappy retort" is a noun phrase). */
+ * in -s: "a snappy retort" is a noun phrase).  A past form after them is a
+ * verb too: "a staffer in the room wondered". */
 static bool plural_noun(const char *text, const token *t)
 {
     size_t n = t->end - t->start;
@@ -207,9 +208,10 @@ static char tag_cue(const char *text, const token_list *tl, size_t nt, uint32_t 
     char pp = nt >= 2 ? tl->tags[nt - 2] : 0;
     /* "the report", "a snappy retort", "Sanders’ comments": after a
      * determiner (and its adjectives) or a possessive, a cue form is a noun */
+    bool past = n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd';
     bool after_det = prev == TAG_DET ||
                      (pp == TAG_DET && (prev == TAG_WORD || prev == TAG_ADVERB) &&
-                      !plural_noun(text, &tl->items[nt - 1])) ||
+                      !plural_noun(text, &tl->items[nt - 1]) && !past) ||
                      (nt >= 1 && is_possessive(text, &tl->items[nt - 1]));
     if (after_det)
         return (k & LEX_ROLE) ? TAG_ROLE : TAG_WORD;
