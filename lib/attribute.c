@@ -226,6 +226,9 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
     case MENTION_KEEP:
         break;
     }
+    if (layout == LAYOUT_LEAD_CLAUSE && word_possessive(w, cand->me - 1))
+        return 0; /* "Mayor Lind’s late-night tweets are “...”": a possessive
+                     modifies the subject; it is not one */
     /* "according to audio provided to The Times": whatever follows
      * "according to" is a source */
     bool according = li->needs && li->needs[0] == TAG_ACCORDING;

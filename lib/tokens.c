@@ -212,6 +212,9 @@ static char tag_cue(const char *text, const token_list *tl, size_t nt, uint32_t 
     bool after_det = prev == TAG_DET ||
                      (pp == TAG_DET && (prev == TAG_WORD || prev == TAG_ADVERB) &&
                       !plural_noun(text, &tl->items[nt - 1]) && !past) ||
+                     /* "Trump’s early-morning tweets" */
+                     (nt >= 2 && prev == TAG_WORD && !past &&
+                      is_possessive(text, &tl->items[nt - 2])) ||
                      (nt >= 1 && is_possessive(text, &tl->items[nt - 1]));
     if (after_det)
         return (k & LEX_ROLE) ? TAG_ROLE : TAG_WORD;
