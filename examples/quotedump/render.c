@@ -132,24 +132,46 @@ static void put_json_quote(qd_buf *b, const json_style *st, const qd_render_opts
     qd_buf_putc(b, '}');
 }
 
+void qd_source_from_json(qd_source *src, unsigned long line, const json_t *id)
+{
+    memset(src, 0, sizeof *src);
+    src->line = line;
+    if (!id || json_is_null(id)) {
+        src->id_kind = QD_ID_NONE;
+    } else if (json_is_string(id)) {
+        src->id_kind = QD_ID_STRING;
+        src->id = json_string_value(id);
+        src->id_len = json_string_length(id);
+    } else if (json_is_integer(id)) {
+        src->id_kind = QD_ID_INTEGER;
+        src->id_int = json_integer_value(id);
+    } else {
+        src->id_kind = QD_ID_JSON;
+        src->id_json = id;
+    }
+}
+
+/* An id that is not a string, integer or null, as compact JSON. */
+static void put_dumped_id(qd_buf *b, const json_t *id, void (*put)(qd_buf *, const char *, size_t))
+{
+    char *s = json_dumps(id, JSON_COMPACT | JSON_ENCODE_ANY);
+    if (!s) {
+        b->oom = true;
+        return;
+    }
+    put(b, s, strlen(s));
+    free(s);
+}
+
 /* The id of a record, re-encoded.  Strings and integers are written
  * directly (the common cases); anything else goes through Jansson. */
-static void put_json_id(qd_buf *b, const json_t *id)
+static void put_json_id(qd_buf *b, const qd_source *src)
 {
-    if (!id || json_is_null(id)) {
-        qd_buf_put(b, "null", 4);
-    } else if (json_is_string(id)) {
-        qd_put_json_string(b, json_string_value(id), json_string_length(id));
-    } else if (json_is_integer(id)) {
-        put_int(b, json_integer_value(id));
-    } else {
-        char *s = json_dumps(id, JSON_COMPACT | JSON_ENCODE_ANY);
-        if (!s) {
-            b->oom = true;
-            return;
-        }
-        qd_buf_puts(b, s);
-        free(s);
+    switch (src->id_kind) {
+    case QD_ID_STRING: qd_put_json_string(b, src->id, src->id_len); break;
+    case QD_ID_INTEGER: put_int(b, src->id_int); break;
+    case QD_ID_JSON: put_dumped_id(b, src->id_json, qd_buf_put); break;
+    default: qd_buf_put(b, "null", 4); break;
     }
 }
 
@@ -162,7 +184,7 @@ static void put_json_head(qd_buf *b, const json_style *st, const qd_source *src,
         qd_put_json_string(b, src->file, strlen(src->file));
     } else {
         put_key(b, st, true, "id");
-        put_json_id(b, src->id);
+        put_json_id(b, src);
         if (is_error) {
             put_key(b, st, false, "line");
             qd_buf_putu(b, src->line);
@@ -205,16 +227,14 @@ static void put_label(qd_buf *b, const qd_source *src, void (*put)(qd_buf *, con
 {
     if (src->file) {
         put(b, src->file, strlen(src->file));
-    } else if (src->id && json_is_string(src->id)) {
-        put(b, json_string_value(src->id), json_string_length(src->id));
-    } else if (src->id && !json_is_null(src->id)) {
-        char *s = json_dumps(src->id, JSON_COMPACT | JSON_ENCODE_ANY);
-        if (!s) {
-            b->oom = true;
-            return;
-        }
-        put(b, s, strlen(s));
-        free(s);
+    } else if (src->id_kind == QD_ID_STRING) {
+        put(b, src->id, src->id_len);
+    } else if (src->id_kind == QD_ID_INTEGER) {
+        char digits[24]; /* as Jansson writes it */
+        int n = snprintf(digits, sizeof digits, "%lld", src->id_int);
+        put(b, digits, n > 0 ? (size_t)n : 0);
+    } else if (src->id_kind == QD_ID_JSON) {
+        put_dumped_id(b, src->id_json, put);
     } else {
         qd_buf_puts(b, "line ");
         qd_buf_putu(b, src->line);
