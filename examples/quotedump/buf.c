@@ -29,7 +29,7 @@ bool qd_buf_reserve(qd_buf *b, size_t extra)
     return true;
 }
 
-void qd_buf_put(qd_buf *b, const char *s, size_t n)
+void qd_buf_put_slow(qd_buf *b, const char *s, size_t n)
 {
     if (n == 0 || !qd_buf_reserve(b, n))
         return;
@@ -40,13 +40,6 @@ void qd_buf_put(qd_buf *b, const char *s, size_t n)
 void qd_buf_puts(qd_buf *b, const char *s)
 {
     qd_buf_put(b, s, strlen(s));
-}
-
-void qd_buf_putc(qd_buf *b, char c)
-{
-    if (!qd_buf_reserve(b, 1))
-        return;
-    b->data[b->len++] = c;
 }
 
 void qd_buf_putu(qd_buf *b, unsigned long long v)

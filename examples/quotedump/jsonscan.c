@@ -79,19 +79,6 @@ static size_t put_utf8(char *o, unsigned long cp)
     return 4;
 }
 
-/* Eight bytes that need no look: printable ASCII other than '"' and '\\'.
- * (The "has a byte less than" test can flag a plain word, never miss a
- * special one; a flagged word is just looked at byte by byte.) */
-static bool plain8(const unsigned char *s)
-{
-    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-    uint64_t x;
-    memcpy(&x, s, 8);
-    uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
-    uint64_t special = x | (x - ones * 0x20) | ((q - ones) & ~q) | ((b - ones) & ~b);
-    return (special & highs) == 0;
-}
-
 /*
  * Check the body s[0..n) of a string as Jansson reads it: no raw control
  * character or quote, valid UTF-8 (Jansson's rules: no overlong forms,
@@ -109,8 +96,7 @@ static bool string_body(const char *str, size_t n, bool allow_escapes, qd_buf *o
     size_t i = 0, run = 0;
     bool esc = false;
     for (;;) {
-        while (i + 8 <= n && plain8(s + i))
-            i += 8;
+        i += qd_plain_prefix(str + i, n - i);
         if (i >= n)
             break;
         unsigned char c = s[i];
