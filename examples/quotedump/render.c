@@ -34,9 +34,12 @@ static void put_confidence(qd_buf *b, double c)
         return;
     }
     if (c >= 0 && !signbit(c) && c < 1000) {
-        double x = c * 1000, whole = floor(x), frac = x - whole;
-        if (fabs(frac - 0.5) > 1e-6) {
-            unsigned long long v = (unsigned long long)whole + (frac > 0.5);
+        /* No floor() or fabs(): quotedump does not link libm. */
+        double x = c * 1000;
+        unsigned long long whole = (unsigned long long)x; /* x >= 0: floor */
+        double frac = x - (double)whole;
+        if (frac - 0.5 > 1e-6 || frac - 0.5 < -1e-6) {
+            unsigned long long v = whole + (frac > 0.5);
             qd_buf_putu(b, v / 1000);
             char d[4] = {'.', (char)('0' + v / 100 % 10), (char)('0' + v / 10 % 10),
                          (char)('0' + v % 10)};
