@@ -31,7 +31,14 @@
  *    empty "quotes", and is produced exactly when the line is not an object
  *    with a string "text" or the extraction failed;
  *  - each quote's "text" is the record text's bytes at [start, end), and
- *    the output is valid UTF-8 (TSV: one line of fixed columns per quote).
+ *    the output is valid UTF-8 (TSV: one line of fixed columns per quote);
+ *  - differential: whenever the fast path of jsonscan.h reads a line, Jansson
+ *    (json_loadb with JSON_ALLOW_NUL, as record.c calls it) accepts it as an
+ *    object whose "text" is a string with the same bytes and whose "id" is
+ *    the same (absent or null, the same string bytes, the same integer).
+ *    The fast path may decline any line; it must never accept a line that
+ *    Jansson rejects or read one differently.  With FUZZ_JSONL_STATS=1 the
+ *    target prints, at exit, how many lines the fast path took.
  */
 #include <stdbool.h>
 #include <stddef.h>
@@ -43,6 +50,7 @@
 #include <jansson.h>
 
 #include "buf.h"
+#include "jsonscan_check.h"
 #include "libquote.h"
 #include "record.h"
 #include "render.h"
@@ -59,12 +67,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
     } while (0)
 
 /* Print the record and output that broke a check, then abort. */
-#define CHECK_REC(cond, line, len, out)                                               \
+#define CHECK_REC(cond, line_, len_, out_)                                            \
     do {                                                                              \
         if (!(cond)) {                                                                \
             fprintf(stderr, "fuzz_jsonl: check failed at %s:%d: %s\n  input:  %.*s\n"  \
-                    "  output: %.*s\n", __FILE__, __LINE__, #cond, (int)(len),        \
-                    (line), (int)(out)->len, (out)->data ? (out)->data : "");         \
+                    "  output: %.*s\n", __FILE__, __LINE__, #cond, (int)(len_),       \
+                    (line_), (int)(out_)->len, (out_)->data ? (out_)->data : "");     \
             abort();                                                                  \
         }                                                                             \
     } while (0)
@@ -76,12 +84,24 @@ static quote_extractor *ex;
  * standard error (to look at what a seed does). */
 static int print_outputs = -1;
 
+/* Lines the fast path took and declined (FUZZ_JSONL_STATS=1 prints them). */
+static unsigned long fast_taken, fast_declined;
+
+static void print_stats(void)
+{
+    fprintf(stderr, "fuzz_jsonl: fast path took %lu lines, declined %lu\n", fast_taken,
+            fast_declined);
+}
+
 static void init(void)
 {
     quote_error err;
     if (print_outputs < 0) {
         const char *p = getenv("FUZZ_JSONL_PRINT");
         print_outputs = p != NULL && *p != '\0' && strcmp(p, "0") != 0;
+        p = getenv("FUZZ_JSONL_STATS");
+        if (p != NULL && *p != '\0' && strcmp(p, "0") != 0)
+            atexit(print_stats);
     }
     if (ex == NULL && quote_extractor_new(NULL, &ex, &err) != QUOTE_OK) {
         fprintf(stderr, "fuzz_jsonl: quote_extractor_new: %s\n", err.message);
@@ -109,6 +129,8 @@ static bool valid_utf8(const unsigned char *s, size_t n)
 
 /* What the record should give, worked out independently of record.c. */
 typedef struct expect {
+    const char *line;    /* the line without a leading BOM (line 1) */
+    size_t len;
     json_t *root;        /* the parsed line, or NULL */
     const json_t *id;    /* its "id" (NULL: none, or not an object) */
     const json_t *text;  /* its "text" when a string, else NULL */
@@ -121,6 +143,8 @@ static void expect_for(expect *e, const char *line, size_t len, unsigned long li
         line += 3;
         len -= 3;
     }
+    e->line = line;
+    e->len = len;
     e->root = json_loadb(line, len, JSON_ALLOW_NUL, &je);
     e->id = NULL;
     e->text = NULL;
@@ -130,6 +154,15 @@ static void expect_for(expect *e, const char *line, size_t len, unsigned long li
         if (json_is_string(t))
             e->text = t;
     }
+}
+
+/* The differential check of jsonscan_check.h, on a record's line. */
+static void check_fast_path(const expect *e, qd_buf *scratch)
+{
+    if (jsonscan_check(e->line, e->len, e->root, scratch))
+        fast_taken++;
+    else
+        fast_declined++;
 }
 
 /* One quote of a JSON record: its text is the article's bytes. */
@@ -262,7 +295,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const char *in = (const char *)data + 1;
     size_t in_len = size - 1, pos = 0;
     unsigned long lineno = 0, records = 0, outputs = 0;
-    qd_buf out = QD_BUF_INIT, again = QD_BUF_INIT;
+    qd_buf out = QD_BUF_INIT, again = QD_BUF_INIT, scratch = QD_BUF_INIT;
 
     while (pos < in_len) {
         /* The next line, newline included, as getline() gives it. */
@@ -283,7 +316,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         char err[256];
         memset(err, 0x5a, sizeof err);
         qd_buf_clear(&out);
-        bool ok = qd_process_record(&job, line, len, lineno, &out, err, sizeof err);
+        bool ok = qd_process_record(&job, line, len, lineno, &scratch, &out, err, sizeof err);
         CHECK(!out.oom);
         if (print_outputs)
             fprintf(stderr, "line %lu: %s %s: %.*s\n", lineno, ok ? "ok" : "bad",
@@ -297,6 +330,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
          * (or extraction failed, which only the library can tell). */
         if (e.text == NULL)
             CHECK_REC(!ok, line, len, &out);
+        check_fast_path(&e, &scratch);
         if (json_format)
             check_json_record(&job.render, &e, ok, lineno, line, len, &out);
         else
@@ -306,7 +340,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (twice && records == 1) {
             char err2[256];
             qd_buf_clear(&again);
-            bool ok2 = qd_process_record(&job, line, len, lineno, &again, err2, sizeof err2);
+            bool ok2 = qd_process_record(&job, line, len, lineno, &scratch, &again, err2,
+                                         sizeof err2);
             CHECK_REC(ok2 == ok && again.len == out.len &&
                           (out.len == 0 || memcmp(again.data, out.data, out.len) == 0),
                       line, len, &out);
@@ -318,5 +353,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     CHECK(outputs == records); /* every record gave one output record */
     qd_buf_free(&out);
     qd_buf_free(&again);
+    qd_buf_free(&scratch);
     return 0;
 }

@@ -4,7 +4,7 @@
 # is safe to run before every build.  Uses sudo when not run as root.
 set -eu
 
-packages="build-essential cmake pkg-config libpcre2-dev libjansson-dev libcmocka-dev"
+packages="build-essential cmake pkg-config libpcre2-dev libjansson-dev libjsmn-dev libcmocka-dev"
 
 missing=""
 for p in $packages; do

@@ -29,7 +29,7 @@ bool qd_buf_reserve(qd_buf *b, size_t extra)
     return true;
 }
 
-void qd_buf_put(qd_buf *b, const char *s, size_t n)
+void qd_buf_put_slow(qd_buf *b, const char *s, size_t n)
 {
     if (n == 0 || !qd_buf_reserve(b, n))
         return;
@@ -42,21 +42,28 @@ void qd_buf_puts(qd_buf *b, const char *s)
     qd_buf_put(b, s, strlen(s));
 }
 
-void qd_buf_putc(qd_buf *b, char c)
-{
-    if (!qd_buf_reserve(b, 1))
-        return;
-    b->data[b->len++] = c;
-}
-
 void qd_buf_putu(qd_buf *b, unsigned long long v)
 {
+    /* Two digits per division: a result has a dozen offsets per quote. */
+    static const char pairs[] = "00010203040506070809101112131415161718192021222324"
+                                "25262728293031323334353637383940414243444546474849"
+                                "50515253545556575859606162636465666768697071727374"
+                                "75767778798081828384858687888990919293949596979899";
     char tmp[24];
     size_t i = sizeof tmp;
-    do {
-        tmp[--i] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
+    while (v >= 100) {
+        unsigned d = (unsigned)(v % 100) * 2;
+        v /= 100;
+        tmp[--i] = pairs[d + 1];
+        tmp[--i] = pairs[d];
+    }
+    if (v >= 10) {
+        unsigned d = (unsigned)v * 2;
+        tmp[--i] = pairs[d + 1];
+        tmp[--i] = pairs[d];
+    } else {
+        tmp[--i] = (char)('0' + v);
+    }
     qd_buf_put(b, tmp + i, sizeof tmp - i);
 }
 

@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 typedef struct qd_buf {
     char *data;
@@ -24,9 +25,34 @@ typedef struct qd_buf {
 /* Make room for `extra` more bytes; false (and oom set) on failure. */
 bool qd_buf_reserve(qd_buf *b, size_t extra);
 
-void qd_buf_put(qd_buf *b, const char *s, size_t n);
+/* Rendering appends many short pieces: the appends are inline, and only
+ * call out when the buffer must grow (or has failed: cap - len is then
+ * whatever it was, and qd_buf_reserve refuses). */
+void qd_buf_put_slow(qd_buf *b, const char *s, size_t n);
+
+static inline void qd_buf_put(qd_buf *b, const char *s, size_t n)
+{
+    if (b->cap - b->len >= n && !b->oom) {
+        if (n) /* memcpy from a NULL s is undefined even for n == 0 */
+            memcpy(b->data + b->len, s, n);
+        b->len += n;
+    } else {
+        qd_buf_put_slow(b, s, n);
+    }
+}
+
+static inline void qd_buf_putc(qd_buf *b, char c)
+{
+    if (b->cap > b->len && !b->oom)
+        b->data[b->len++] = c;
+    else
+        qd_buf_put_slow(b, &c, 1);
+}
+
+/* A string literal, its length known at compile time. */
+#define qd_buf_putl(b, lit) qd_buf_put((b), "" lit, sizeof(lit) - 1)
+
 void qd_buf_puts(qd_buf *b, const char *s);
-void qd_buf_putc(qd_buf *b, char c);
 /* Decimal representation of an unsigned number. */
 void qd_buf_putu(qd_buf *b, unsigned long long v);
 

@@ -1,7 +1,52 @@
 /* escape.c - escaping for the output formats (see escape.h). */
 #include "escape.h"
 
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+
+#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+#include <emmintrin.h>
+#define QD_SSE2 1
+#endif
+
 static const char REPLACEMENT[] = "\xEF\xBF\xBD"; /* U+FFFD */
+
+size_t qd_plain_prefix(const char *str, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t i = 0;
+#ifdef QD_SSE2
+    /* Sixteen bytes at a time.  A signed compare with 0x20 catches the
+     * controls and every byte from 0x80 up (negative as signed). */
+    const __m128i space = _mm_set1_epi8(0x20), quote = _mm_set1_epi8('"');
+    const __m128i bslash = _mm_set1_epi8('\\'), del = _mm_set1_epi8(0x7F);
+    for (; i + 16 <= n; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(v, space), _mm_cmpeq_epi8(v, quote)),
+                                 _mm_or_si128(_mm_cmpeq_epi8(v, bslash), _mm_cmpeq_epi8(v, del)));
+        int mask = _mm_movemask_epi8(m);
+        if (mask)
+            return i + (size_t)__builtin_ctz((unsigned)mask);
+    }
+#else
+    /* Eight bytes at a time.  (The "has a byte less than" test may flag a
+     * plain word, never miss a special one; the bytes after it are then
+     * looked at one by one.) */
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
+        uint64_t flags = x | (x - ones * 0x20) | (x + ones) | ((q - ones) & ~q) | ((b - ones) & ~b);
+        if (flags & highs)
+            break;
+    }
+#endif
+    while (i < n && s[i] >= 0x20 && s[i] < 0x7F && s[i] != '"' && s[i] != '\\')
+        i++;
+    return i;
+}
 
 size_t qd_utf8_len(const unsigned char *s, size_t n)
 {
@@ -64,6 +109,9 @@ static void put_escaped(qd_buf *b, const char *str, size_t n, unsigned mask, esc
     size_t run = 0; /* start of the pending plain run */
     size_t i = 0;
     while (i < n) {
+        i += qd_plain_prefix(str + i, n - i);
+        if (i >= n)
+            break;
         unsigned char c = s[i];
         if (c < 0x80) {
             if (!(special[c] & mask)) {

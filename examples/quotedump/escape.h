@@ -13,6 +13,12 @@
 
 #include "buf.h"
 
+/* Length of the longest prefix of s[0..n) made of bytes that need no look
+ * in any format, nor in a JSON string being read: printable ASCII
+ * (0x20-0x7E) other than '"' and '\\'.  Vectorized: text is mostly such
+ * bytes. */
+size_t qd_plain_prefix(const char *s, size_t n);
+
 /* Length (1-4) of the well-formed UTF-8 sequence at s[0..n), 0 if none. */
 size_t qd_utf8_len(const unsigned char *s, size_t n);
 

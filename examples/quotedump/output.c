@@ -17,9 +17,12 @@ void qd_output_init(qd_output *o, FILE *fp)
     o->fp = fp;
     o->failed = false;
     /* Full buffering with a larger buffer when the output is not a person:
-     * at hundreds of MB/s the default 4 KiB means many small writes. */
+     * at hundreds of MB/s the default 4 KiB means many small writes.  The
+     * buffer is static: glibc ignores the size without a buffer, and it
+     * must live as long as the stream. */
+    static char buffer[(size_t)1 << 20];
     if (!isatty(fileno(fp)))
-        setvbuf(fp, NULL, _IOFBF, 1 << 16);
+        setvbuf(fp, buffer, _IOFBF, sizeof buffer);
 }
 
 bool qd_output_write(qd_output *o, const char *p, size_t n)

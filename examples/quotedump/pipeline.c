@@ -58,11 +58,14 @@ typedef struct writer {
     bool ok;
 } writer;
 
-static void process_slot(const qd_job *job, slot *s)
+/* `scratch` is the thread's buffer for decoded strings (see record.h). */
+static void process_slot(const qd_job *job, slot *s, qd_buf *scratch)
 {
     qd_buf_clear(&s->out);
     s->err[0] = '\0';
-    s->ok = qd_process_record(job, s->line, s->len, s->lineno, &s->out, s->err, sizeof s->err);
+    s->ok = qd_process_record(job, s->line, s->len, s->lineno, scratch, &s->out, s->err,
+                              sizeof s->err);
+    qd_buf_shrink(scratch, KEEP_BYTES);
 }
 
 /* Whitespace-only lines carry no record (see pipeline.h). */
@@ -115,6 +118,7 @@ static bool read_slot(qd_reader *r, slot *s)
 static void *worker_main(void *arg)
 {
     pipeline *p = arg;
+    qd_buf scratch = QD_BUF_INIT;
     pthread_mutex_lock(&p->mu);
     for (;;) {
         while (p->next_work == p->next_read && !p->eof)
@@ -125,7 +129,7 @@ static void *worker_main(void *arg)
         slot *s = &p->ring[k % p->nslots];
         pthread_mutex_unlock(&p->mu);
 
-        process_slot(p->job, s);
+        process_slot(p->job, s, &scratch);
 
         pthread_mutex_lock(&p->mu);
         s->done = true;
@@ -133,6 +137,7 @@ static void *worker_main(void *arg)
             pthread_cond_signal(&p->done_cv); /* all that main waits for */
     }
     pthread_mutex_unlock(&p->mu);
+    qd_buf_free(&scratch);
     return NULL;
 }
 
@@ -227,10 +232,12 @@ static bool run_parallel(pipeline *p, writer *w, int jobs)
 static void run_serial(pipeline *p, writer *w)
 {
     slot *s = &p->ring[0];
+    qd_buf scratch = QD_BUF_INIT;
     while (!w->out->failed && read_slot(w->reader, s)) {
-        process_slot(p->job, s);
+        process_slot(p->job, s, &scratch);
         write_slot(w, s);
     }
+    qd_buf_free(&scratch);
 }
 
 bool qd_run_jsonl(const qd_job *job, qd_reader *reader, qd_output *out, qd_progress *progress,

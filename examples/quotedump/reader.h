@@ -22,6 +22,7 @@ typedef struct qd_reader {
     unsigned long lineno;
     uint64_t bytes;      /* bytes read so far, all files */
     bool failed;         /* a file could not be opened or read */
+    bool stdin_opened;   /* "-" was opened (and its buffer set) before */
 } qd_reader;
 
 /* Read `names` (count of them) in order; count 0 reads standard input. */

@@ -6,6 +6,8 @@
 
 #include <jansson.h>
 
+#include "jsonscan.h"
+
 /* Jansson's message for a parse error; invalid UTF-8 gets a clearer one. */
 static void describe_parse_error(const json_error_t *je, char *err, size_t errsz)
 {
@@ -34,57 +36,76 @@ static const json_t *record_text(const json_t *root, char *err, size_t errsz)
     return text;
 }
 
+/* Extract from text[0..n) and render the result into out. */
+static bool extract_and_render(const qd_job *job, const qd_source *src, const char *s, size_t n,
+                               qd_buf *out, char *err, size_t errsz)
+{
+    quote_result *res = NULL;
+    quote_error qe;
+    qe.message[0] = '\0'; /* in case a failing call leaves it unset */
+    int rc = quote_extract(job->ex, s, n, job->flags, &res, &qe);
+    if (rc != QUOTE_OK) {
+        snprintf(err, errsz, "%s", qe.message[0] ? qe.message : quote_strerror(rc));
+        return false;
+    }
+    size_t mark = out->len;
+    qd_render_result(out, &job->render, src, s, n, res);
+    quote_result_free(res);
+    if (out->oom) {
+        out->len = mark;
+        out->oom = false;
+        snprintf(err, errsz, "out of memory");
+        return false;
+    }
+    return true;
+}
+
 bool qd_process_record(const qd_job *job, const char *line, size_t len, unsigned long lineno,
-                       qd_buf *out, char *err, size_t errsz)
+                       qd_buf *scratch, qd_buf *out, char *err, size_t errsz)
 {
     json_error_t je;
-    qd_source src = {NULL, NULL, lineno};
+    qd_source src;
+    bool ok = false;
     /* A UTF-8 byte order mark, which Windows tools put at the start of a
      * file, is not JSON; skip it rather than reject the first record. */
     if (lineno == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
         line += 3;
         len -= 3;
     }
-    /* JSON_ALLOW_NUL: a U+0000 inside a text is odd but harmless, since the
+
+    /* The usual record, read without building a tree (see jsonscan.h). */
+    qd_scan_record rec;
+    if (qd_scan_record_fast(line, len, scratch, &rec)) {
+        memset(&src, 0, sizeof src);
+        src.line = lineno;
+        src.id_kind = rec.id_kind == QD_SCAN_ID_STRING    ? QD_ID_STRING
+                      : rec.id_kind == QD_SCAN_ID_INTEGER ? QD_ID_INTEGER
+                                                          : QD_ID_NONE;
+        src.id = rec.id;
+        src.id_len = rec.id_len;
+        src.id_int = rec.id_int;
+        ok = extract_and_render(job, &src, rec.text, rec.text_len, out, err, errsz);
+        if (!ok)
+            qd_render_error(out, &job->render, &src, err);
+        return ok;
+    }
+
+    /* Anything else, invalid lines included, as Jansson reads it.
+     * JSON_ALLOW_NUL: a U+0000 inside a text is odd but harmless, since the
      * library takes (pointer, length).  Jansson rejects invalid UTF-8 and
      * lone surrogates itself. */
     json_t *root = json_loadb(line, len, JSON_ALLOW_NUL, &je);
-    bool ok = false;
+    qd_source_from_json(&src, lineno, json_is_object(root) ? json_object_get(root, "id") : NULL);
     if (!root) {
         describe_parse_error(&je, err, errsz);
-        goto fail;
+    } else {
+        const json_t *text = record_text(root, err, errsz);
+        if (text)
+            ok = extract_and_render(job, &src, json_string_value(text), json_string_length(text),
+                                    out, err, errsz);
     }
-    if (json_is_object(root))
-        src.id = json_object_get(root, "id");
-    const json_t *text = record_text(root, err, errsz);
-    if (!text)
-        goto fail;
-
-    quote_result *res = NULL;
-    quote_error qe;
-    qe.message[0] = '\0'; /* in case a failing call leaves it unset */
-    const char *s = json_string_value(text);
-    size_t n = json_string_length(text);
-    int rc = quote_extract(job->ex, s, n, job->flags, &res, &qe);
-    if (rc != QUOTE_OK) {
-        snprintf(err, errsz, "%s", qe.message[0] ? qe.message : quote_strerror(rc));
-        goto fail;
-    }
-    size_t mark = out->len;
-    qd_render_result(out, &job->render, &src, s, n, res);
-    quote_result_free(res);
-    if (out->oom) {
-        out->len = mark;
-        out->oom = false;
-        snprintf(err, errsz, "out of memory");
-        goto fail;
-    }
-    ok = true;
-    goto done;
-
-fail:
-    qd_render_error(out, &job->render, &src, err);
-done:
+    if (!ok)
+        qd_render_error(out, &job->render, &src, err);
     json_decref(root);
     return ok;
 }

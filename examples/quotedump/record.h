@@ -26,9 +26,10 @@ typedef struct qd_job {
  * Process the record line[0..len) (line `lineno` of its file): append its
  * rendering to `out`.  A bad record (not JSON, no "text", extraction
  * failure) appends an error record instead, stores a message in err[0..errsz)
- * and returns false.
+ * and returns false.  `scratch` is the caller's buffer for decoded strings,
+ * reused from one record to the next (one per thread).
  */
 bool qd_process_record(const qd_job *job, const char *line, size_t len, unsigned long lineno,
-                       qd_buf *out, char *err, size_t errsz);
+                       qd_buf *scratch, qd_buf *out, char *err, size_t errsz);
 
 #endif

@@ -23,12 +23,29 @@ static bool span_ok(size_t start, size_t end, size_t len)
     return start != QUOTE_NO_SPAN && start <= end && end <= len;
 }
 
+/* The confidence as "%.3f" prints it.  The usual value, in [0, 1000),
+ * is printed from its rounded thousandths, unless it lies too near a
+ * rounding tie for that to be sure (then printf decides). */
 static void put_confidence(qd_buf *b, double c)
 {
     char tmp[32];
     if (!isfinite(c)) { /* JSON has no NaN; never expected from the library */
         qd_buf_put(b, "null", 4);
         return;
+    }
+    if (c >= 0 && !signbit(c) && c < 1000) {
+        /* No floor() or fabs(): quotedump does not link libm. */
+        double x = c * 1000;
+        unsigned long long whole = (unsigned long long)x; /* x >= 0: floor */
+        double frac = x - (double)whole;
+        if (frac - 0.5 > 1e-6 || frac - 0.5 < -1e-6) {
+            unsigned long long v = whole + (frac > 0.5);
+            qd_buf_putu(b, v / 1000);
+            char d[4] = {'.', (char)('0' + v / 100 % 10), (char)('0' + v / 10 % 10),
+                         (char)('0' + v % 10)};
+            qd_buf_put(b, d, 4);
+            return;
+        }
     }
     int n = snprintf(tmp, sizeof tmp, "%.3f", c);
     qd_buf_put(b, tmp, n > 0 ? (size_t)n : 0);
@@ -49,22 +66,18 @@ static void put_int(qd_buf *b, long long v)
 /* Key/value separators: compact for jsonl (machines, size matters), spaced
  * for json (people read it). */
 typedef struct json_style {
-    const char *colon;
-    const char *comma;
+    bool spaced;
 } json_style;
 
-static const json_style COMPACT = {":", ","};
-static const json_style SPACED = {": ", ", "};
+static const json_style COMPACT = {false};
+static const json_style SPACED = {true};
 
-static void put_key(qd_buf *b, const json_style *st, bool first, const char *key)
-{
-    if (!first)
-        qd_buf_puts(b, st->comma);
-    qd_buf_putc(b, '"');
-    qd_buf_puts(b, key);
-    qd_buf_putc(b, '"');
-    qd_buf_puts(b, st->colon);
-}
+/* `"key":` after a comma unless first, as one literal: rendering writes
+ * fourteen keys per quote. */
+#define PUT_KEY(b, st, first, key)                                                      \
+    ((st)->spaced ? ((first) ? qd_buf_putl(b, "\"" key "\": ")                          \
+                             : qd_buf_putl(b, ", \"" key "\": "))                       \
+                  : ((first) ? qd_buf_putl(b, "\"" key "\":") : qd_buf_putl(b, ",\"" key "\":")))
 
 static void put_span_text(qd_buf *b, const char *text, size_t len, size_t s, size_t e)
 {
@@ -97,59 +110,81 @@ static void put_json_quote(qd_buf *b, const json_style *st, const qd_render_opts
     size_t end = q->end >= start && q->end <= len ? q->end : start;
 
     qd_buf_putc(b, '{');
-    put_key(b, st, true, "start");
+    PUT_KEY(b, st, true, "start");
     qd_buf_putu(b, start);
-    put_key(b, st, false, "end");
+    PUT_KEY(b, st, false, "end");
     qd_buf_putu(b, end);
-    put_key(b, st, false, "text");
+    PUT_KEY(b, st, false, "text");
     qd_put_json_string(b, text + start, end - start);
-    put_key(b, st, false, "speaker");
+    PUT_KEY(b, st, false, "speaker");
     put_cstr_or_null(b, q->speaker);
-    put_key(b, st, false, "mention");
+    PUT_KEY(b, st, false, "mention");
     put_span_text(b, text, len, q->mention_start, q->mention_end);
-    put_key(b, st, false, "mention_start");
+    PUT_KEY(b, st, false, "mention_start");
     put_offset(b, q->mention_start, q->mention_end, len, q->mention_start);
-    put_key(b, st, false, "mention_end");
+    PUT_KEY(b, st, false, "mention_end");
     put_offset(b, q->mention_start, q->mention_end, len, q->mention_end);
-    put_key(b, st, false, "cue");
+    PUT_KEY(b, st, false, "cue");
     put_span_text(b, text, len, q->cue_start, q->cue_end);
-    put_key(b, st, false, "cue_start");
+    PUT_KEY(b, st, false, "cue_start");
     put_offset(b, q->cue_start, q->cue_end, len, q->cue_start);
-    put_key(b, st, false, "cue_end");
+    PUT_KEY(b, st, false, "cue_end");
     put_offset(b, q->cue_start, q->cue_end, len, q->cue_end);
-    put_key(b, st, false, "kind");
+    PUT_KEY(b, st, false, "kind");
     qd_put_json_string(b, quote_kind_name(q->kind), strlen(quote_kind_name(q->kind)));
-    put_key(b, st, false, "entity");
+    PUT_KEY(b, st, false, "entity");
     put_int(b, q->entity);
-    put_key(b, st, false, "rule");
+    PUT_KEY(b, st, false, "rule");
     put_cstr_or_null(b, q->rule);
-    put_key(b, st, false, "confidence");
+    PUT_KEY(b, st, false, "confidence");
     put_confidence(b, q->confidence);
     if (o->explain) {
-        put_key(b, st, false, "explanation");
+        PUT_KEY(b, st, false, "explanation");
         put_cstr_or_null(b, q->explanation);
     }
     qd_buf_putc(b, '}');
 }
 
+void qd_source_from_json(qd_source *src, unsigned long line, const json_t *id)
+{
+    memset(src, 0, sizeof *src);
+    src->line = line;
+    if (!id || json_is_null(id)) {
+        src->id_kind = QD_ID_NONE;
+    } else if (json_is_string(id)) {
+        src->id_kind = QD_ID_STRING;
+        src->id = json_string_value(id);
+        src->id_len = json_string_length(id);
+    } else if (json_is_integer(id)) {
+        src->id_kind = QD_ID_INTEGER;
+        src->id_int = json_integer_value(id);
+    } else {
+        src->id_kind = QD_ID_JSON;
+        src->id_json = id;
+    }
+}
+
+/* An id that is not a string, integer or null, as compact JSON. */
+static void put_dumped_id(qd_buf *b, const json_t *id, void (*put)(qd_buf *, const char *, size_t))
+{
+    char *s = json_dumps(id, JSON_COMPACT | JSON_ENCODE_ANY);
+    if (!s) {
+        b->oom = true;
+        return;
+    }
+    put(b, s, strlen(s));
+    free(s);
+}
+
 /* The id of a record, re-encoded.  Strings and integers are written
  * directly (the common cases); anything else goes through Jansson. */
-static void put_json_id(qd_buf *b, const json_t *id)
+static void put_json_id(qd_buf *b, const qd_source *src)
 {
-    if (!id || json_is_null(id)) {
-        qd_buf_put(b, "null", 4);
-    } else if (json_is_string(id)) {
-        qd_put_json_string(b, json_string_value(id), json_string_length(id));
-    } else if (json_is_integer(id)) {
-        put_int(b, json_integer_value(id));
-    } else {
-        char *s = json_dumps(id, JSON_COMPACT | JSON_ENCODE_ANY);
-        if (!s) {
-            b->oom = true;
-            return;
-        }
-        qd_buf_puts(b, s);
-        free(s);
+    switch (src->id_kind) {
+    case QD_ID_STRING: qd_put_json_string(b, src->id, src->id_len); break;
+    case QD_ID_INTEGER: put_int(b, src->id_int); break;
+    case QD_ID_JSON: put_dumped_id(b, src->id_json, qd_buf_put); break;
+    default: qd_buf_put(b, "null", 4); break;
     }
 }
 
@@ -158,13 +193,13 @@ static void put_json_head(qd_buf *b, const json_style *st, const qd_source *src,
 {
     qd_buf_putc(b, '{');
     if (src->file) {
-        put_key(b, st, true, "file");
+        PUT_KEY(b, st, true, "file");
         qd_put_json_string(b, src->file, strlen(src->file));
     } else {
-        put_key(b, st, true, "id");
-        put_json_id(b, src->id);
+        PUT_KEY(b, st, true, "id");
+        put_json_id(b, src);
         if (is_error) {
-            put_key(b, st, false, "line");
+            PUT_KEY(b, st, false, "line");
             qd_buf_putu(b, src->line);
         }
     }
@@ -177,7 +212,7 @@ static void render_json(qd_buf *b, const qd_render_opts *o, const qd_source *src
     bool pretty = o->format == QD_FORMAT_JSON;
     const json_style *st = pretty ? &SPACED : &COMPACT;
     put_json_head(b, st, src, false);
-    put_key(b, st, false, "quotes");
+    PUT_KEY(b, st, false, "quotes");
     qd_buf_putc(b, '[');
     size_t n = quote_result_count(res);
     bool first = true;
@@ -205,16 +240,14 @@ static void put_label(qd_buf *b, const qd_source *src, void (*put)(qd_buf *, con
 {
     if (src->file) {
         put(b, src->file, strlen(src->file));
-    } else if (src->id && json_is_string(src->id)) {
-        put(b, json_string_value(src->id), json_string_length(src->id));
-    } else if (src->id && !json_is_null(src->id)) {
-        char *s = json_dumps(src->id, JSON_COMPACT | JSON_ENCODE_ANY);
-        if (!s) {
-            b->oom = true;
-            return;
-        }
-        put(b, s, strlen(s));
-        free(s);
+    } else if (src->id_kind == QD_ID_STRING) {
+        put(b, src->id, src->id_len);
+    } else if (src->id_kind == QD_ID_INTEGER) {
+        char digits[24]; /* as Jansson writes it */
+        int n = snprintf(digits, sizeof digits, "%lld", src->id_int);
+        put(b, digits, n > 0 ? (size_t)n : 0);
+    } else if (src->id_kind == QD_ID_JSON) {
+        put_dumped_id(b, src->id_json, put);
     } else {
         qd_buf_puts(b, "line ");
         qd_buf_putu(b, src->line);
@@ -350,8 +383,8 @@ void qd_render_error(qd_buf *b, const qd_render_opts *o, const qd_source *src,
         return;
     const json_style *st = o->format == QD_FORMAT_JSON ? &SPACED : &COMPACT;
     put_json_head(b, st, src, true);
-    put_key(b, st, false, "error");
+    PUT_KEY(b, st, false, "error");
     qd_put_json_string(b, message, strlen(message));
-    put_key(b, st, false, "quotes");
+    PUT_KEY(b, st, false, "quotes");
     qd_buf_put(b, "[]}", 3);
 }

@@ -25,12 +25,30 @@ typedef struct qd_render_opts {
     double min_confidence;
 } qd_render_opts;
 
+/* The kind of a JSON Lines record's id.  Strings and integers, the usual
+ * ids, are held decoded (the fast path of jsonscan.h gives them without a
+ * Jansson tree); any other value is a Jansson value, rendered by Jansson. */
+typedef enum qd_id_kind {
+    QD_ID_NONE,          /* no id, or null */
+    QD_ID_STRING,        /* id[0..id_len), may hold NUL */
+    QD_ID_INTEGER,       /* id_int */
+    QD_ID_JSON           /* id_json: true, false, a real, an array or object */
+} qd_id_kind;
+
 /* Where an article came from: a file (text input) or a JSON Lines record. */
 typedef struct qd_source {
     const char *file;    /* text input: file name ("-" for stdin); else NULL */
-    const json_t *id;    /* JSON Lines input: the record's id (NULL: none) */
     unsigned long line;  /* JSON Lines input: 1-based line number */
+    qd_id_kind id_kind;  /* JSON Lines input: the record's id */
+    const char *id;
+    size_t id_len;
+    long long id_int;
+    const json_t *id_json;
 } qd_source;
+
+/* A qd_source for JSON Lines line `line` whose id is the Jansson value `id`
+ * (NULL: none). */
+void qd_source_from_json(qd_source *src, unsigned long line, const json_t *id);
 
 /*
  * Append the quotes of `res` (extracted from text[0..len)) in the chosen

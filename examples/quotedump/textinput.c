@@ -53,7 +53,7 @@ static void frame(const qd_job *job, qd_output *out, const qd_buf *rendered)
 /* Extract and render one article; false (with a message) on failure. */
 static bool process_text(const qd_job *job, const char *name, const qd_buf *in, qd_buf *rendered)
 {
-    qd_source src = {name, NULL, 0};
+    qd_source src = {name, 0, QD_ID_NONE, NULL, 0, 0, NULL};
     quote_result *res = NULL;
     quote_error qe;
     qe.message[0] = '\0';

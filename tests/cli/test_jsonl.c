@@ -424,3 +424,78 @@ void test_json_roundtrip(void)
     }
     free(in.p);
 }
+
+/*
+ * quotedump reads the usual records with a fast path (jsmn) and anything
+ * else with Jansson; both must give the same output.  Each record below is
+ * given twice: as is, and with an extra first member whose escaped key
+ * ("\u0078", that is "x") the fast path leaves to Jansson.  The two runs
+ * must print the same bytes, in every format, errors included.  (Invalid
+ * JSON always goes to Jansson, whose message gives a column: not here.)
+ */
+void test_jsonl_fast_path(void)
+{
+    static const char *const records[] = {
+        "\"id\": \"a\\u00e9\\ud83d\\ude00\", \"text\": \"\\u201cWe will win,\\u201d said Mr. "
+        "Smith.\\n\\tOk \\/ \\b\\f\\r\"}",
+        "\"id\": 12, \"text\": \"\\\"I never said that,\\\" the senator told reporters.\"}",
+        "\"id\": -999999999999999999, \"text\": \"\\\"Fine,\\\" he said.\"}",
+        "\"text\": \"\\\"Fine,\\\" he said.\", \"id\": null}",
+        "\"text\": \"\\\"No id \\u0000 here,\\\" she said.\"}",
+        "\"id\": \"\\u0000x\\\"\\t\", \"text\": \"\\\"We are ready,\\\" said Ann Lee.\"}",
+        "\"id\": \"caf\xc3\xa9\", \"text\": \"\xe2\x80\x9cYes,\xe2\x80\x9d she said.\"}",
+        "\"id\": 3, \"meta\": {\"a\": [1, 2.5, true, null], \"b\": {}}, \"text\": "
+        "\"\\\"Quote,\\\" she said.\"}",
+        "  \"id\" : \"ws\" ,\"text\":\"\\\"Spaced,\\\" he said.\"  }  \r",
+        "\"id\": \"e1\", \"text\": 5}",
+        "\"id\": \"e3\"}",
+        "\"id\": 1.5, \"text\": \"\\\"Real id,\\\" he said.\"}",
+    };
+    const size_t n = sizeof records / sizeof records[0];
+    sbuf plain = {0}, slow = {0};
+    for (size_t i = 0; i < n; i++) {
+        sb_str(&plain, "{");
+        sb_str(&plain, records[i]);
+        sb_str(&plain, "\n");
+        sb_str(&slow, "{\"\\u0078\": 0, ");
+        sb_str(&slow, records[i]);
+        sb_str(&slow, "\n");
+    }
+    const char *formats[] = {"jsonl", "json", "tsv", "text"};
+    for (size_t f = 0; f < 4; f++) {
+        for (int j = 1; j <= 2; j++) {
+            const char *jobs = j == 1 ? "-j1" : "-j2";
+            run_result a = RUN(plain.p, plain.len, "-i", "jsonl", "-f", formats[f], jobs, NULL);
+            run_result b = RUN(slow.p, slow.len, "-i", "jsonl", "-f", formats[f], jobs, NULL);
+            CHECKF(a.status == 1 && b.status == 1, "%s: status %d and %d", formats[f], a.status,
+                   b.status);
+            CHECKF(a.out_len > 0 && a.out_len == b.out_len &&
+                       memcmp(a.out, b.out, a.out_len) == 0,
+                   "%s %s: output differs:\n%s\n---\n%s", formats[f], jobs, a.out, b.out);
+            CHECKF(a.err_len == b.err_len && memcmp(a.err, b.err, a.err_len) == 0,
+                   "%s %s: stderr differs:\n%s\n---\n%s", formats[f], jobs, a.err, b.err);
+            if (f == 0) {
+                size_t nl;
+                char **lines = split_lines(a.out, a.out_len, &nl);
+                CHECK(nl == n);
+                for (size_t i = 0; i < nl; i++) {
+                    json_t *obj = parse_json(lines[i], strlen(lines[i]));
+                    CHECK(json_is_object(obj));
+                    /* The first record's id, decoded and re-encoded. */
+                    if (i == 0)
+                        CHECK(json_is_string(json_object_get(obj, "id")) &&
+                              strcmp(json_string_value(json_object_get(obj, "id")),
+                                     "a\xc3\xa9\xf0\x9f\x98\x80") == 0);
+                    CHECKF((json_object_get(obj, "error") != NULL) == (i == 9 || i == 10),
+                           "record %zu", i);
+                    json_decref(obj);
+                }
+                free_lines(lines, nl);
+            }
+            run_free(&a);
+            run_free(&b);
+        }
+    }
+    free(plain.p);
+    free(slow.p);
+}

@@ -31,7 +31,8 @@ void skip_test(const char *why);
     X(jsonl_as_json_array)        \
     X(jsonl_labels)               \
     X(progress)                   \
-    X(json_roundtrip)
+    X(json_roundtrip)             \
+    X(jsonl_fast_path)
 
 #define DECLARE(name) void test_##name(void);
 CLI_TESTS(DECLARE)
