@@ -393,6 +393,14 @@ static int scan_sentences(work *w, size_t from, size_t to, event *ev, int *focus
     return QUOTE_OK;
 }
 
+/* word_count() of segment g, counted once: *cache is -1 until then. */
+static int quote_words(const work *w, const segment *g, int *cache)
+{
+    if (*cache < 0)
+        *cache = word_count(w, g);
+    return *cache;
+}
+
 int attribute_all(work *w, quote_error *err)
 {
     const char *t = w->toks.tags;
@@ -439,18 +447,22 @@ int attribute_all(work *w, quote_error *err)
         bool headline = w->toks.items[qt].para < headlines;
 
         const segment *g = &w->segs.items[seg];
-        int words = word_count(w, g);
+        /* The word count only matters for short quotations, and counting
+         * walks the whole quotation: it is taken only when a cheaper test
+         * has not already decided (-1: not counted yet). */
+        int words = -1;
         bool mid_sentence = lead_from < qt && !tag_ends_sentence(t[qt - 1]) &&
                             t[qt - 1] != TAG_COLON;
-        if (!headline && words <= 8 && is_subheading(w, qt, g)) {
+        if (!headline && is_subheading(w, qt, g) && quote_words(w, g, &words) <= 8) {
             /* ‘A fight from start to finish.’ alone on its line: a section
              * heading made of a pull quote */
             at->rule = "heading";
             at->layout = -2;
             continue;
         }
-        if (!headline && words <= 6 &&
-            (looks_nonspeech(w, qt) || (mid_sentence && words <= 5 && looks_title(w, g)))) {
+        bool nonspeech = !headline && looks_nonspeech(w, qt);
+        if ((nonspeech && quote_words(w, g, &words) <= 6) ||
+            (!headline && mid_sentence && quote_words(w, g, &words) <= 5 && looks_title(w, g))) {
             /* the memoir “Roads to Nowhere”, a man who goes by “Sparrow” */
             at->rule = "title";
             at->layout = -2;
@@ -598,8 +610,8 @@ int attribute_all(work *w, quote_error *err)
             at->confidence = 0.2;
         }
         /* A short unattributed fragment mid-sentence is a scare quote. */
-        if (at->layout == -1 && words < 3 && qt > 0 && !tag_ends_sentence(t[qt - 1]) &&
-            t[qt - 1] != TAG_COLON) {
+        if (at->layout == -1 && qt > 0 && !tag_ends_sentence(t[qt - 1]) &&
+            t[qt - 1] != TAG_COLON && quote_words(w, g, &words) < 3) {
             at->rule = "scare-quote";
             at->layout = -2;
         }
