@@ -140,10 +140,14 @@ int quote_extractor_new(const quote_options *options, quote_extractor **out, quo
     rc = compile(ex, MARKS_PATTERN, PCRE2_UTF, &ex->marks, err);
     if (rc)
         goto fail;
+    ex->layouts_jit = true;
     for (int l = 0; l < LAYOUT_COUNT; l++) {
         rc = compile(ex, quote_layouts[l].pattern, 0, &ex->layouts[l], err);
         if (rc)
             goto fail;
+        size_t jit_size = 0;
+        if (pcre2_pattern_info(ex->layouts[l], PCRE2_INFO_JITSIZE, &jit_size) != 0 || !jit_size)
+            ex->layouts_jit = false;
         ex->group_m[l] = pcre2_substring_number_from_name(ex->layouts[l], (PCRE2_SPTR) "m");
         ex->group_c[l] = pcre2_substring_number_from_name(ex->layouts[l], (PCRE2_SPTR) "c");
         if (ex->group_c[l] < 0)

@@ -251,6 +251,10 @@ struct quote_extractor {
     pcre2_code *layouts[LAYOUT_COUNT];  /* over the tag string */
     int group_m[LAYOUT_COUNT];          /* capture group numbers of (?<m>) */
     int group_c[LAYOUT_COUNT];          /* (?<c>), or -1 */
+    /* Every layout has JIT code: attribute.c then calls pcre2_jit_match(),
+     * which skips pcre2_match()'s checks, a good share of the cost of the
+     * short tag strings the layouts run over. */
+    bool layouts_jit;
     uint32_t match_limit, depth_limit;
 };
 
