@@ -23,11 +23,17 @@
 static int run_layout(work *w, int layout, size_t from, size_t to, PCRE2_SIZE **ovector)
 {
     const struct quote_extractor *ex = w->ex;
-    const char *needs = quote_layouts[layout].needs;
-    if (needs) {
+    const layout_info *li = &quote_layouts[layout];
+    if (li->needs) {
+        /* most calls fail, and this check is much cheaper than a match */
+        size_t lo = from, hi = to;
+        if (li->near && li->site == SITE_TRAILER && to - from > li->near)
+            hi = from + li->near;
+        else if (li->near && li->site == SITE_LEADIN && to - from > li->near)
+            lo = to - li->near;
         bool found = false;
-        for (const char *c = needs; *c && !found; c++)
-            found = memchr(w->toks.tags + from, *c, to - from) != NULL;
+        for (const char *c = li->needs; *c && !found; c++)
+            found = memchr(w->toks.tags + lo, *c, hi - lo) != NULL;
         if (!found)
             return 0;
     }

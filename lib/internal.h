@@ -276,6 +276,11 @@ typedef struct layout_info {
     /* Tags of which one at least must occur in the window for the pattern
      * to match (NULL: no such tag): a memchr saves a PCRE2 call. */
     const char *needs;
+    /* When not 0, that tag must occur among the first `near` tags of a
+     * trailer window (which starts at the quote token) or the last `near`
+     * of a lead-in window (which ends at it), because the pattern puts it
+     * there: `^[Qq],?x` has its x among the first 3. */
+    unsigned near;
     enum mention_rule mention;
     /* The word that must stand just before the region ("as X said", "with X
      * saying"), or NULL: the tag string cannot tell "as" from "if". */
