@@ -24,6 +24,8 @@ static int run_layout(work *w, int layout, size_t from, size_t to, PCRE2_SIZE **
 {
     const struct quote_extractor *ex = w->ex;
     const layout_info *li = &quote_layouts[layout];
+    if (to - from < ex->layout_min[layout])
+        return 0;
     if (li->needs) {
         /* most calls fail, and this check is much cheaper than a match */
         size_t lo = from, hi = to;

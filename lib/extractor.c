@@ -148,6 +148,8 @@ int quote_extractor_new(const quote_options *options, quote_extractor **out, quo
         size_t jit_size = 0;
         if (pcre2_pattern_info(ex->layouts[l], PCRE2_INFO_JITSIZE, &jit_size) != 0 || !jit_size)
             ex->layouts_jit = false;
+        if (pcre2_pattern_info(ex->layouts[l], PCRE2_INFO_MINLENGTH, &ex->layout_min[l]) != 0)
+            ex->layout_min[l] = 0;
         ex->group_m[l] = pcre2_substring_number_from_name(ex->layouts[l], (PCRE2_SPTR) "m");
         ex->group_c[l] = pcre2_substring_number_from_name(ex->layouts[l], (PCRE2_SPTR) "c");
         if (ex->group_c[l] < 0)

@@ -255,6 +255,10 @@ struct quote_extractor {
      * which skips pcre2_match()'s checks, a good share of the cost of the
      * short tag strings the layouts run over. */
     bool layouts_jit;
+    /* PCRE2_INFO_MINLENGTH of each layout: a window shorter than that
+     * cannot match (half the quotations open their sentence, and a lead-in
+     * window of the quote token alone matches none of the layouts). */
+    uint32_t layout_min[LAYOUT_COUNT];
     uint32_t match_limit, depth_limit;
 };
 
