@@ -404,6 +404,13 @@ static int scan_sentences(work *w, size_t from, size_t to, event *ev, int *focus
     return QUOTE_OK;
 }
 
+/* The first token at or after i with tag c, or n. */
+static size_t find_tag(const char *t, size_t i, size_t n, char c)
+{
+    const char *p = i < n ? memchr(t + i, c, n - i) : NULL;
+    return p ? (size_t)(p - t) : n;
+}
+
 /* word_count() of segment g, counted once: *cache is -1 until then. */
 static int quote_words(const work *w, const segment *g, int *cache)
 {
@@ -421,9 +428,18 @@ int attribute_all(work *w, quote_error *err)
     size_t scanned = 0; /* sentences before this token were scanned for cues */
     int32_t headlines = headline_paragraphs(w);
 
-    for (size_t qt = 0; qt < n; qt++) {
-        if (t[qt] != TAG_QUOTE && t[qt] != TAG_QUOTE_END)
-            continue;
+    /* The quote tokens in order: the next q and the next Q, found with
+     * memchr rather than a test of every tag. */
+    size_t next_q = find_tag(t, 0, n, TAG_QUOTE), next_Q = find_tag(t, 0, n, TAG_QUOTE_END);
+    while (next_q < n || next_Q < n) {
+        size_t qt;
+        if (next_q < next_Q) {
+            qt = next_q;
+            next_q = find_tag(t, qt + 1, n, TAG_QUOTE);
+        } else {
+            qt = next_Q;
+            next_Q = find_tag(t, qt + 1, n, TAG_QUOTE_END);
+        }
         size_t seg = (size_t)w->toks.items[qt].segment;
         attribution *at = &w->attr[seg];
         at->layout = -1;
