@@ -18,25 +18,32 @@
 #define TRAILER_TOKENS 40 /* tokens after a quote that a trailer layout sees */
 #define LEADIN_TOKENS 60  /* tokens before a quote that a lead-in layout sees */
 
+/* The tag_bit() set of the tags in tags[from, to). */
+static uint64_t tag_set(const char *tags, size_t from, size_t to)
+{
+    uint64_t set = 0;
+    for (size_t i = from; i < to; i++)
+        set |= tag_bit(tags[i]);
+    return set;
+}
+
 /* Run a layout pattern over tags[from, to) (anchored as the pattern says):
- * 1 or more on a match (ovector set), 0 for none, <0 an error code. */
-static int run_layout(work *w, int layout, size_t from, size_t to, PCRE2_SIZE **ovector)
+ * 1 or more on a match (ovector set), 0 for none, <0 an error code.
+ * present is the tag_set() of the window (or a superset: ~0 when not
+ * computed), which the window's quote tokens share between the layouts. */
+static int run_layout(work *w, int layout, size_t from, size_t to, uint64_t present,
+                      PCRE2_SIZE **ovector)
 {
     const struct quote_extractor *ex = w->ex;
     const layout_info *li = &quote_layouts[layout];
+    /* most calls fail, and these checks are much cheaper than a match */
     if (to - from < ex->layout_min[layout])
         return 0;
-    if (li->needs) {
-        /* most calls fail, and this check is much cheaper than a match */
-        size_t lo = from, hi = to;
-        if (li->near && li->site == SITE_TRAILER && to - from > li->near)
-            hi = from + li->near;
-        else if (li->near && li->site == SITE_LEADIN && to - from > li->near)
-            lo = to - li->near;
-        bool found = false;
-        for (const char *c = li->needs; *c && !found; c++)
-            found = memchr(w->toks.tags + lo, *c, hi - lo) != NULL;
-        if (!found)
+    if (li->needs && !(present & ex->layout_needs[layout]))
+        return 0;
+    if (li->needs && li->near && to - from > li->near) {
+        size_t lo = li->site == SITE_TRAILER ? from : to - li->near;
+        if (!(tag_set(w->toks.tags, lo, lo + li->near) & ex->layout_needs[layout]))
             return 0;
     }
     PCRE2_SPTR subject = (PCRE2_SPTR)(w->toks.tags + from);
@@ -161,10 +168,11 @@ static void subject_before_participle(const work *w, size_t from, size_t *ms, si
 }
 
 /* Try one layout; on a match fill cand and return 1, 0 for no match, <0 error. */
-static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, candidate *cand)
+static int try_layout(work *w, int layout, size_t from, size_t to, uint64_t present, size_t qt,
+                      candidate *cand)
 {
     PCRE2_SIZE *ov;
-    int rc = run_layout(w, layout, from, to, &ov);
+    int rc = run_layout(w, layout, from, to, present, &ov);
     if (rc <= 0)
         return rc;
     const struct quote_extractor *ex = w->ex;
@@ -377,7 +385,7 @@ static int scan_sentences(work *w, size_t from, size_t to, event *ev, int *focus
         }
         if (has_cue && !has_quote) {
             PCRE2_SIZE *ov;
-            int rc = run_layout(w, LAYOUT_SENTENCE_CUE, s, e, &ov);
+            int rc = run_layout(w, LAYOUT_SENTENCE_CUE, s, e, ~(uint64_t)0, &ov);
             if (rc < 0)
                 return rc;
             if (rc > 0) {
@@ -500,23 +508,29 @@ int attribute_all(work *w, quote_error *err)
         candidate best = {-1, 0, 0, SIZE_MAX, 0.0, false};
         candidate named_lead = best; /* the best lead-in naming someone */
         candidate cue_lead = best;   /* the best lead-in with a speech cue */
+        /* the tags of each window, for the layouts' cheap "needs" test */
+        uint64_t trail_set = tag_set(t, qt, trail_to), lead_set = tag_set(t, lead_from, qt + 1);
         for (int l = 0; l < LAYOUT_COUNT; l++) {
             enum layout_site site = quote_layouts[l].site;
             size_t from, to;
+            uint64_t present;
             if (site == SITE_TRAILER) {
                 from = qt;
                 to = trail_to;
+                present = trail_set;
             } else if (site == SITE_LEADIN) {
                 from = lead_from;
                 to = qt + 1;
+                present = lead_set;
             } else if (site == SITE_PARAGRAPH && headline) {
                 from = paragraph_start(w, qt);
                 to = qt + 1;
+                present = ~(uint64_t)0;
             } else {
                 continue;
             }
             candidate c;
-            int rc = try_layout(w, l, from, to, qt, &c);
+            int rc = try_layout(w, l, from, to, present, qt, &c);
             if (rc < 0)
                 return q_fail(err, rc, 0, "matching attribution layouts");
             if (rc == 0)

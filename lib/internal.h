@@ -205,6 +205,14 @@ static inline bool tag_ends_sentence(char t)
     return t == TAG_END || t == TAG_PARA || t == TAG_QUOTE_END;
 }
 
+/* A bit for a tag letter, for sets of tags in a uint64_t: the tags in use
+ * map to distinct bits (their low six bits differ), and a collision would
+ * only make a set test answer "maybe". */
+static inline uint64_t tag_bit(char t)
+{
+    return (uint64_t)1 << ((unsigned char)t & 63);
+}
+
 /* ---- the compiled extractor ---- */
 
 enum layout_id {
@@ -259,6 +267,7 @@ struct quote_extractor {
      * cannot match (half the quotations open their sentence, and a lead-in
      * window of the quote token alone matches none of the layouts). */
     uint32_t layout_min[LAYOUT_COUNT];
+    uint64_t layout_needs[LAYOUT_COUNT]; /* tag_bit() set of layout_info.needs */
     uint32_t match_limit, depth_limit;
 };
 
