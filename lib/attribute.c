@@ -376,14 +376,19 @@ static int scan_sentences(work *w, size_t from, size_t to, event *ev, int *focus
     const char *t = w->toks.tags;
     size_t s = from;
     while (s < to) {
-        size_t e = s;
-        bool has_cue = false, has_quote = false;
-        while (e < to && !tag_ends_sentence(t[e])) {
-            has_cue |= t[e] == TAG_CUE;
-            has_quote |= t[e] == TAG_QUOTE;
+        /* Most of an article lies between its quotations and most of its
+         * sentences have no cue: go straight to the next cue, and to the
+         * sentence holding it. */
+        const char *cue = memchr(t + s, TAG_CUE, to - s);
+        if (!cue)
+            break;
+        size_t c = (size_t)(cue - t), e = c;
+        while (s < c && !tag_ends_sentence(t[c - 1]))
+            c--;
+        s = c; /* the first token after the previous sentence end */
+        while (e < to && !tag_ends_sentence(t[e]))
             e++;
-        }
-        if (has_cue && !has_quote) {
+        if (!memchr(t + s, TAG_QUOTE, e - s)) {
             PCRE2_SIZE *ov;
             int rc = run_layout(w, LAYOUT_SENTENCE_CUE, s, e, ~(uint64_t)0, &ov);
             if (rc < 0)
