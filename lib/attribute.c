@@ -18,15 +18,6 @@
 #define TRAILER_TOKENS 40 /* tokens after a quote that a trailer layout sees */
 #define LEADIN_TOKENS 60  /* tokens before a quote that a lead-in layout sees */
 
-/* The tag_bit() set of the tags in tags[from, to). */
-static uint64_t tag_set(const char *tags, size_t from, size_t to)
-{
-    uint64_t set = 0;
-    for (size_t i = from; i < to; i++)
-        set |= tag_bit(tags[i]);
-    return set;
-}
-
 /* Run a layout pattern over tags[from, to) (anchored as the pattern says):
  * 1 or more on a match (ovector set), 0 for none, <0 an error code.
  * present is the tag_set() of the window (or a superset: ~0 when not
@@ -35,17 +26,9 @@ static int run_layout(work *w, int layout, size_t from, size_t to, uint64_t pres
                       PCRE2_SIZE **ovector)
 {
     const struct quote_extractor *ex = w->ex;
-    const layout_info *li = &quote_layouts[layout];
     /* most calls fail, and these checks are much cheaper than a match */
-    if (to - from < ex->layout_min[layout])
+    if (!layout_may_match(ex, layout, w->toks.tags + from, to - from, present))
         return 0;
-    if (li->needs && !(present & ex->layout_needs[layout]))
-        return 0;
-    if (li->needs && li->near && to - from > li->near) {
-        size_t lo = li->site == SITE_TRAILER ? from : to - li->near;
-        if (!(tag_set(w->toks.tags, lo, lo + li->near) & ex->layout_needs[layout]))
-            return 0;
-    }
     PCRE2_SPTR subject = (PCRE2_SPTR)(w->toks.tags + from);
     int rc = ex->layouts_jit ? pcre2_jit_match(ex->layouts[layout], subject, to - from, 0, 0,
                                                w->md, ex->mctx)

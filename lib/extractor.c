@@ -153,6 +153,9 @@ int quote_extractor_new(const quote_options *options, quote_extractor **out, quo
         ex->layout_needs[l] = 0;
         for (const char *c = quote_layouts[l].needs; c && *c; c++)
             ex->layout_needs[l] |= tag_bit(*c);
+        ex->layout_requires[l] = 0;
+        for (const char *c = quote_layouts[l].requires; c && *c; c++)
+            ex->layout_requires[l] |= tag_bit(*c);
         ex->group_m[l] = pcre2_substring_number_from_name(ex->layouts[l], (PCRE2_SPTR) "m");
         ex->group_c[l] = pcre2_substring_number_from_name(ex->layouts[l], (PCRE2_SPTR) "c");
         if (ex->group_c[l] < 0)
