@@ -150,6 +150,19 @@ static void subject_before_participle(const work *w, size_t from, size_t *ms, si
     }
 }
 
+/* sentence-subject's confidence when a colon introduces the quotation: the
+ * only one that try_layout() raises above the layout's own. */
+#define SUBJECT_COLON_CONFIDENCE 0.72
+
+_Static_assert(LAYOUT_COUNT <= 32, "attribute_all() keeps sets of layouts in a uint32_t");
+
+/* The highest confidence a candidate of the layout can have. */
+static double max_confidence(int layout)
+{
+    return layout == LAYOUT_LEAD_SUBJECT ? SUBJECT_COLON_CONFIDENCE
+                                         : quote_layouts[layout].confidence;
+}
+
 /* Try one layout; on a match fill cand and return 1, 0 for no match, <0 error. */
 static int try_layout(work *w, int layout, size_t from, size_t to, uint64_t present, size_t qt,
                       candidate *cand)
@@ -310,7 +323,7 @@ static int try_layout(work *w, int layout, size_t from, size_t to, uint64_t pres
         for (size_t i = from; i < qt; i++)
             cue |= t[i] == TAG_CUE || t[i] == TAG_PARTICIPLE;
         if (t[qt - 1] == TAG_COLON)
-            cand->confidence = 0.72;
+            cand->confidence = SUBJECT_COLON_CONFIDENCE;
         else if (cue)
             cand->confidence = 0.62;
     }
@@ -498,6 +511,15 @@ int attribute_all(work *w, quote_error *err)
         candidate cue_lead = best;   /* the best lead-in with a speech cue */
         /* the tags of each window, for the layouts' cheap "needs" test */
         uint64_t trail_set = tag_set(t, qt, trail_to), lead_set = tag_set(t, lead_from, qt + 1);
+        /* Without an explanation to write, only the decision matters, and a
+         * layout that cannot beat the best candidate so far (a candidate
+         * replaces it only with a higher confidence) need not run - but for
+         * the two other uses of the lead-in candidates: cue_lead only counts
+         * when the sentence opens with a subordinate clause (then nothing is
+         * skipped), named_lead only when the best names a pronoun (then the
+         * skipped lead-ins run after the loop). */
+        int subordinate = -1; /* opens_subordinate_clause(), once needed */
+        uint32_t skipped = 0; /* the lead-in layouts skipped, by bit */
         for (int l = 0; l < LAYOUT_COUNT; l++) {
             enum layout_site site = quote_layouts[l].site;
             size_t from, to;
@@ -517,6 +539,15 @@ int attribute_all(work *w, quote_error *err)
             } else {
                 continue;
             }
+            if (!w->explain && best.layout >= 0 && max_confidence(l) <= best.confidence) {
+                if (subordinate < 0)
+                    subordinate = opens_subordinate_clause(w, lead_from, qt);
+                if (!subordinate) {
+                    if (site == SITE_LEADIN)
+                        skipped |= (uint32_t)1 << l;
+                    continue;
+                }
+            }
             candidate c;
             int rc = try_layout(w, l, from, to, present, qt, &c);
             if (rc < 0)
@@ -532,6 +563,22 @@ int attribute_all(work *w, quote_error *err)
             if (site == SITE_LEADIN && c.cue != SIZE_MAX && t[c.cue] == TAG_CUE &&
                 c.confidence > cue_lead.confidence)
                 cue_lead = c;
+        }
+        if (skipped && best.me == best.ms + 1 && t[best.ms] == TAG_PRONOUN) {
+            /* named_lead as if nothing had been skipped: the first of the
+             * highest confidence, in layout order */
+            for (int l = 0; l < LAYOUT_COUNT; l++) {
+                if (!(skipped & (uint32_t)1 << l))
+                    continue;
+                candidate c;
+                int rc = try_layout(w, l, lead_from, qt + 1, lead_set, qt, &c);
+                if (rc < 0)
+                    return q_fail(err, rc, 0, "matching attribution layouts");
+                if (rc > 0 && has_name(w, c.ms, c.me) &&
+                    (named_lead.layout < 0 || c.confidence > named_lead.confidence ||
+                     (c.confidence == named_lead.confidence && l < named_lead.layout)))
+                    named_lead = c;
+            }
         }
         /* "Although Reynolds says that Santilli “Q”, others argue ...",
          * "After Scalia said that “Q,” Trump said: ...": a quotation in a
