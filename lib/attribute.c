@@ -540,11 +540,14 @@ int attribute_all(work *w, quote_error *err)
                 continue;
             }
             if (!w->explain && best.layout >= 0 && max_confidence(l) <= best.confidence) {
-                if (subordinate < 0)
+                if (site != SITE_LEADIN)
+                    continue; /* only lead-ins have other uses */
+                /* cue_lead can only replace a trailer (which all run
+                 * before the lead-ins) */
+                if (subordinate < 0 && quote_layouts[best.layout].site == SITE_TRAILER)
                     subordinate = opens_subordinate_clause(w, lead_from, qt);
-                if (!subordinate) {
-                    if (site == SITE_LEADIN)
-                        skipped |= (uint32_t)1 << l;
+                if (subordinate != 1) {
+                    skipped |= (uint32_t)1 << l;
                     continue;
                 }
             }
