@@ -20,15 +20,11 @@
 
 /* Run a layout pattern over tags[from, to) (anchored as the pattern says):
  * 1 or more on a match (ovector set), 0 for none, <0 an error code.
- * present is the tag_set() of the window (or a superset: ~0 when not
- * computed), which the window's quote tokens share between the layouts. */
-static int run_layout(work *w, int layout, size_t from, size_t to, uint64_t present,
-                      PCRE2_SIZE **ovector)
+ * The callers ask layout_may_match() first: most layouts fail on most
+ * windows, and its tests are much cheaper than a call into PCRE2. */
+static int run_layout(work *w, int layout, size_t from, size_t to, PCRE2_SIZE **ovector)
 {
     const struct quote_extractor *ex = w->ex;
-    /* most calls fail, and these checks are much cheaper than a match */
-    if (!layout_may_match(ex, layout, w->toks.tags + from, to - from, present))
-        return 0;
     PCRE2_SPTR subject = (PCRE2_SPTR)(w->toks.tags + from);
     int rc = ex->layouts_jit ? pcre2_jit_match(ex->layouts[layout], subject, to - from, 0, 0,
                                                w->md, ex->mctx)
@@ -164,11 +160,10 @@ static double max_confidence(int layout)
 }
 
 /* Try one layout; on a match fill cand and return 1, 0 for no match, <0 error. */
-static int try_layout(work *w, int layout, size_t from, size_t to, uint64_t present, size_t qt,
-                      candidate *cand)
+static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, candidate *cand)
 {
     PCRE2_SIZE *ov;
-    int rc = run_layout(w, layout, from, to, present, &ov);
+    int rc = run_layout(w, layout, from, to, &ov);
     if (rc <= 0)
         return rc;
     const struct quote_extractor *ex = w->ex;
@@ -384,9 +379,10 @@ static int scan_sentences(work *w, size_t from, size_t to, event *ev, int *focus
         s = c; /* the first token after the previous sentence end */
         while (e < to && !tag_ends_sentence(t[e]))
             e++;
-        if (!memchr(t + s, TAG_QUOTE, e - s)) {
+        if (!memchr(t + s, TAG_QUOTE, e - s) &&
+            layout_may_match(w->ex, LAYOUT_SENTENCE_CUE, t + s, e - s, ~(uint64_t)0)) {
             PCRE2_SIZE *ov;
-            int rc = run_layout(w, LAYOUT_SENTENCE_CUE, s, e, ~(uint64_t)0, &ov);
+            int rc = run_layout(w, LAYOUT_SENTENCE_CUE, s, e, &ov);
             if (rc < 0)
                 return rc;
             if (rc > 0) {
@@ -539,6 +535,8 @@ int attribute_all(work *w, quote_error *err)
             } else {
                 continue;
             }
+            if (!layout_may_match(w->ex, l, t + from, to - from, present))
+                continue;
             if (!w->explain && best.layout >= 0 && max_confidence(l) <= best.confidence) {
                 if (site != SITE_LEADIN)
                     continue; /* only lead-ins have other uses */
@@ -552,7 +550,7 @@ int attribute_all(work *w, quote_error *err)
                 }
             }
             candidate c;
-            int rc = try_layout(w, l, from, to, present, qt, &c);
+            int rc = try_layout(w, l, from, to, qt, &c);
             if (rc < 0)
                 return q_fail(err, rc, 0, "matching attribution layouts");
             if (rc == 0)
@@ -574,7 +572,7 @@ int attribute_all(work *w, quote_error *err)
                 if (!(skipped & (uint32_t)1 << l))
                     continue;
                 candidate c;
-                int rc = try_layout(w, l, lead_from, qt + 1, lead_set, qt, &c);
+                int rc = try_layout(w, l, lead_from, qt + 1, qt, &c);
                 if (rc < 0)
                     return q_fail(err, rc, 0, "matching attribution layouts");
                 if (rc > 0 && has_name(w, c.ms, c.me) &&
