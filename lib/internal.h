@@ -297,13 +297,14 @@ typedef struct layout_info {
     double confidence;   /* base confidence of an attribution by this layout */
     bool main_clause;    /* its speaker becomes the focus for later pronouns */
     /* Tags of which one at least must occur in the window for the pattern
-     * to match (NULL: no such tag): a memchr saves a PCRE2 call. */
+     * to match (NULL: no such tag): a test of the window's tag set saves a
+     * PCRE2 call (layout_may_match()). */
     const char *needs;
-    /* When not 0, that tag must occur among the first `near` tags of a
-     * trailer window (which starts at the quote token) or the last `near`
+    /* When not 0, that tag must occur among the first `within` tags of a
+     * trailer window (which starts at the quote token) or the last `within`
      * of a lead-in window (which ends at it), because the pattern puts it
      * there: `^[Qq],?x` has its x among the first 3. */
-    unsigned near;
+    unsigned within;
     /* Tags that must all occur in the window (NULL: none), another cheap
      * test: trailing-clause-inverted has a comma before its cue. */
     const char *requires;
@@ -318,7 +319,7 @@ typedef struct layout_info {
 extern const layout_info quote_layouts[LAYOUT_COUNT];
 
 /* The cheap tests that rule a layout out before PCRE2 runs (the window's
- * length; its needs, near and requires tags) over the window tags[0, n),
+ * length; its needs, within and requires tags) over the window tags[0, n),
  * whose tag_set() is present or a superset of it.  False only when the
  * layout's pattern cannot match there.  Inline: attribute.c asks it some
  * 25 times per quotation. */
@@ -332,9 +333,9 @@ static inline bool layout_may_match(const struct quote_extractor *ex, int layout
         return false;
     if ((present & ex->layout_requires[layout]) != ex->layout_requires[layout])
         return false;
-    if (li->needs && li->near && n > li->near) {
-        size_t lo = li->site == SITE_TRAILER ? 0 : n - li->near;
-        if (!(tag_set(tags, lo, lo + li->near) & ex->layout_needs[layout]))
+    if (li->needs && li->within && n > li->within) {
+        size_t lo = li->site == SITE_TRAILER ? 0 : n - li->within;
+        if (!(tag_set(tags, lo, lo + li->within) & ex->layout_needs[layout]))
             return false;
     }
     return true;

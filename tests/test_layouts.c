@@ -3,7 +3,7 @@
  *
  * attribute.c skips a layout's PCRE2 call when layout_may_match() says the
  * window cannot match: too short, or without the tags that the layout's
- * needs, near and requires fields (patterns.c) say its pattern must find.
+ * needs, within and requires fields (patterns.c) say its pattern must find.
  * Those fields restate the patterns by hand, so a pattern edited without
  * them would silently lose matches.  This test runs every layout over many
  * random tag strings shaped like its windows (a trailer starts at its quote
