@@ -123,6 +123,10 @@ int lexicon_load(const quote_allocator *a, lexicon *lx, const char *text, size_t
 void lexicon_free(const quote_allocator *a, lexicon *lx);
 /* The kinds of a word, looked up without regard to ASCII case. */
 lex_kinds lexicon_find(const lexicon *lx, const char *w, size_t n);
+/* The same for the n bytes at text + start, where text has len readable
+ * bytes: the tokenizer's lookup, which may read past the word (not past
+ * len) to fold it in one go. */
+lex_kinds lexicon_find_at(const lexicon *lx, const char *text, size_t len, size_t start, size_t n);
 
 /* ---- scan.c: quotation marks and quoted segments ---- */
 

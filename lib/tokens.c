@@ -219,15 +219,15 @@ static char tag_cue(const char *text, const token_list *tl, size_t nt, uint32_t 
 }
 
 /* Tag of word token nt from its lexicon kinds and its left neighbours. */
-static char tag_word(const struct quote_extractor *ex, const char *text, token_list *tl,
-                     size_t nt, char prev)
+static char tag_word(const struct quote_extractor *ex, const char *text, size_t len,
+                     token_list *tl, size_t nt, char prev)
 {
     const unsigned char *s = (const unsigned char *)text;
     token *t = &tl->items[nt];
     const char *w = (const char *)s + t->start;
     size_t n = t->end - t->start;
     bool cap = upper_at(s, t->end, t->start);
-    lex_kinds lk = lexicon_find(&ex->lex, w, n);
+    lex_kinds lk = lexicon_find_at(&ex->lex, text, len, t->start, n);
     /* A capitalised word matches entries written capitalised ("President")
      * and, failing those, lower-case ones ("The", "He"); a lower-case word
      * only lower-case entries ("president" is a role, not a title). */
@@ -435,16 +435,16 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
                  /* initialisms keep their last dot: "the U.S. approach" */
                  (e - i >= 3 && s[e - 2] == '.' && e + 1 < len && s[e + 1] != '\n') ||
                  (e + 1 < len && (s[e + 1] == ',' || s[e + 1] == ')')) ||
-                 lex_any(lexicon_find(&ex->lex, text + i, e - i + 1)))) {
+                 lex_any(lexicon_find_at(&ex->lex, text, len, i, e - i + 1)))) {
                 t->end = (uint32_t)(e + 1);
                 e++;
             }
-            char tg = tag_word(ex, text, tl, tl->count - 1, prev);
+            char tg = tag_word(ex, text, len, tl, tl->count - 1, prev);
             /* Two-word cues: "fired back", "a déclaré". */
             if ((t->kinds & LEX_CUE_HEAD) && e < len && s[e] == ' ' && e + 1 < len &&
                 letter_at(s, len, e + 1)) {
                 size_t e2 = word_end(s, len, e + 1);
-                if (lex_any(lexicon_find(&ex->lex, text + i, e2 - i)) & LEX_CUE) {
+                if (lex_any(lexicon_find_at(&ex->lex, text, len, i, e2 - i)) & LEX_CUE) {
                     t->end = (uint32_t)e2;
                     t->kinds |= LEX_CUE;
                     tg = memcmp(text + i + (e2 - i) - 3, "ing", 3) == 0 ? TAG_PARTICIPLE : TAG_CUE;
