@@ -71,6 +71,30 @@ static bool upper_at(const unsigned char *s, size_t len, size_t i)
     return false;
 }
 
+/* How many of the eight bytes at p, counting from the first, are ASCII
+ * letters or digits: the scanner skips the ASCII run of a word eight bytes
+ * at a time (SWAR range tests; no byte sum carries into the next byte,
+ * since bytes are masked to 7 bits and the constants are below 0x80). */
+static inline size_t ascii_word_run8(const unsigned char *p)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t ones = 0x0101010101010101ull;
+    uint64_t x;
+    memcpy(&x, p, 8);
+    uint64_t h = x & (0x7F * ones);
+    uint64_t l = h | (0x20 * ones); /* letters folded to lower case */
+    uint64_t letter = (l + (0x80 - 'a') * ones) & ~(l + (0x80 - 'z' - 1) * ones);
+    uint64_t digit = (h + (0x80 - '0') * ones) & ~(h + (0x80 - '9' - 1) * ones);
+    uint64_t stop = ~((letter | digit) & ~x) & (0x80 * ones); /* bit 7 of each other byte */
+    return stop ? (size_t)__builtin_ctzll(stop) / 8 : 8;
+#else
+    size_t n = 0;
+    while (n < 8 && ascii_word[p[n]])
+        n++;
+    return n;
+#endif
+}
+
 static size_t char_len(unsigned char c)
 {
     return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
@@ -116,6 +140,12 @@ static size_t word_end(const unsigned char *s, size_t len, size_t i)
     size_t j = i;
     for (;;) {
         while (j < len) {
+            if (len - j >= 8) {
+                size_t run = ascii_word_run8(s + j);
+                j += run;
+                if (run == 8)
+                    continue;
+            }
             unsigned char c = s[j];
             if (c < 0x80) {
                 if (!ascii_word[c])
