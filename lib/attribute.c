@@ -366,7 +366,7 @@ int attribute_all(work *w, quote_error *err)
         bool headline = w->toks.items[qt].para < headlines;
 
         const segment *g = &w->segs.items[seg];
-        int words = word_count(w, g);
+        int words = word_count(w, g, 9); /* only compared with 8 and less */
         bool mid_sentence = lead_from < qt && !tag_ends_sentence(t[qt - 1]) &&
                             t[qt - 1] != TAG_COLON;
         if (!headline && words <= 8 && is_subheading(w, qt, g)) {

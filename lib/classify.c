@@ -71,11 +71,13 @@ bool looks_title(const work *w, const segment *g)
     return long_words >= 2; /* one capitalised word is just a sentence start */
 }
 
-int word_count(const work *w, const segment *g)
+int word_count(const work *w, const segment *g, int limit)
 {
     int n = 0;
     bool in = false;
-    for (size_t i = g->start; i < g->end; i++) {
+    /* stop at the limit: a quotation may run to thousands of words, and
+     * the callers only tell short ones apart */
+    for (size_t i = g->start; i < g->end && n < limit; i++) {
         unsigned char c = (unsigned char)w->text[i];
         bool sp = c == ' ' || c == '\n' || c == '\t';
         if (!sp && !in)

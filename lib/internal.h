@@ -373,7 +373,8 @@ bool looks_nonspeech(const work *w, size_t qt);
 bool is_subheading(const work *w, size_t qt, const segment *g);
 /* Title Case words. */
 bool looks_title(const work *w, const segment *g);
-int word_count(const work *w, const segment *g);
+/* The number of words of the quotation, counted up to limit at most. */
+int word_count(const work *w, const segment *g, int limit);
 
 /* ---- result.c ---- */
 
