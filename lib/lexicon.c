@@ -100,6 +100,17 @@ static uint32_t fold_long(const char *w, size_t n, size_t avail, char *key)
     return (uint32_t)(h >> 32);
 }
 
+static inline size_t filter_bit(uint32_t h)
+{
+    return h >> 16; /* the slot index uses the low bits */
+}
+
+static inline bool filter_may_hold(const lexicon *lx, uint32_t h)
+{
+    size_t b = filter_bit(h);
+    return (lx->filter[b / 64] >> (b % 64)) & 1;
+}
+
 static lex_entry *find_slot(const lexicon *lx, const char *w, size_t n, uint32_t h)
 {
     size_t i = h & lx->mask;
@@ -128,7 +139,7 @@ static bool grow(const quote_allocator *a, lexicon *lx)
     lex_entry *ns = qa_calloc(a, nsize, sizeof *ns);
     if (!ns)
         return false;
-    lexicon nl = {ns, nsize - 1, lx->count};
+    lexicon nl = {.slots = ns, .mask = nsize - 1}; /* only the slots are looked at */
     for (size_t i = 0; lx->slots && i <= lx->mask; i++) {
         lex_entry *e = &lx->slots[i];
         if (e->word)
@@ -136,7 +147,8 @@ static bool grow(const quote_allocator *a, lexicon *lx)
                           : find_slot(&nl, e->word, e->len, e->hash)) = *e;
     }
     qa_free(a, lx->slots);
-    *lx = nl;
+    lx->slots = ns; /* the count and the filter stay */
+    lx->mask = nsize - 1;
     return true;
 }
 
@@ -159,6 +171,7 @@ static int add_word(const quote_allocator *a, lexicon *lx, const char *w, size_t
         h = fold_long(w, n, n, key);
         e = find_slot(lx, key, n, h);
     }
+    lx->filter[filter_bit(h) / 64] |= 1ull << (filter_bit(h) % 64);
     /* the entry is written with a capital when any letter differs from key */
     bool upper = memcmp(w, key, n) != 0;
     if (!e->word) {
@@ -244,6 +257,7 @@ void lexicon_free(const quote_allocator *a, lexicon *lx)
     qa_free(a, lx->slots);
     lx->slots = NULL;
     lx->mask = lx->count = 0;
+    memset(lx->filter, 0, sizeof lx->filter);
 }
 
 static lex_kinds kinds_of(const lex_entry *e)
@@ -266,6 +280,10 @@ static lex_kinds find_long(const lexicon *lx, const char *w, size_t n, size_t av
 {
     char key[LEX_MAX_WORD];
     uint32_t h = fold_long(w, n, avail, key);
+    if (!filter_may_hold(lx, h)) {
+        lex_kinds none = {0, 0};
+        return none;
+    }
     return kinds_of(find_slot(lx, key, n, h));
 }
 
@@ -277,7 +295,8 @@ lex_kinds lexicon_find(const lexicon *lx, const char *w, size_t n)
     if (n > 8)
         return find_long(lx, w, n, n);
     uint64_t k8 = fold_key8(w, n);
-    return kinds_of(find_slot8(lx, k8, n, hash_key8(k8, n)));
+    uint32_t h = hash_key8(k8, n);
+    return filter_may_hold(lx, h) ? kinds_of(find_slot8(lx, k8, n, h)) : k;
 }
 
 lex_kinds lexicon_find_at(const lexicon *lx, const char *text, size_t len, size_t start, size_t n)
@@ -290,5 +309,6 @@ lex_kinds lexicon_find_at(const lexicon *lx, const char *text, size_t len, size_
     if (len - start < 8) /* the last bytes of the text: the general lookup */
         return lexicon_find(lx, text + start, n);
     uint64_t k8 = fold_key8_wide(text + start, n);
-    return kinds_of(find_slot8(lx, k8, n, hash_key8(k8, n)));
+    uint32_t h = hash_key8(k8, n);
+    return filter_may_hold(lx, h) ? kinds_of(find_slot8(lx, k8, n, h)) : k;
 }
