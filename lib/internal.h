@@ -260,10 +260,27 @@ struct quote_extractor {
     pcre2_match_context *mctx;
     pcre2_code *marks;                  /* quotation marks and markup tags */
     pcre2_code *layouts[LAYOUT_COUNT];  /* over the tag string */
+    bool marks_jit, layout_jit[LAYOUT_COUNT]; /* JIT-compiled (see q_match) */
     int group_m[LAYOUT_COUNT];          /* capture group numbers of (?<m>) */
     int group_c[LAYOUT_COUNT];          /* (?<c>), or -1 */
     uint32_t match_limit, depth_limit;
 };
+
+/* pcre2_match(), but straight into the pattern's JIT code when it has some
+ * (jit): pcre2_match() checks its arguments before it gets there, which
+ * costs more than most layout matches themselves.  Both give the same
+ * result; an option the JIT code lacks falls back to the interpreter. */
+static inline int q_match(const pcre2_code *re, bool jit, PCRE2_SPTR subject, PCRE2_SIZE len,
+                          PCRE2_SIZE start, uint32_t options, pcre2_match_data *md,
+                          pcre2_match_context *mc)
+{
+    if (jit) {
+        int rc = pcre2_jit_match(re, subject, len, start, options, md, mc);
+        if (rc != PCRE2_ERROR_JIT_BADOPTION)
+            return rc;
+    }
+    return pcre2_match(re, subject, len, start, options, md, mc);
+}
 
 /* How a layout's (?<m>) region becomes the mention. */
 enum mention_rule {

@@ -407,8 +407,8 @@ int scan_segments(const struct quote_extractor *ex, pcre2_match_data *md, const 
     for (;;) {
         int rc = PCRE2_ERROR_NOMATCH;
         if (pos < len) {
-            rc = pcre2_match(ex->marks, (PCRE2_SPTR)text, len, pos, PCRE2_NO_UTF_CHECK, md,
-                             ex->mctx);
+            rc = q_match(ex->marks, ex->marks_jit, (PCRE2_SPTR)text, len, pos, PCRE2_NO_UTF_CHECK,
+                         md, ex->mctx);
             if (rc < 0 && rc != PCRE2_ERROR_NOMATCH)
                 return q_fail(err, q_pcre_status(rc), pos, "scanning quotation marks");
         }
