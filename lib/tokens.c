@@ -54,11 +54,10 @@ static inline bool letter_at(const unsigned char *s, size_t len, size_t i)
     return c < 0x80 ? ascii_word[c] != 0 : non_ascii_letter(s, len, i);
 }
 
-static bool upper_at(const unsigned char *s, size_t len, size_t i)
+/* Capital letters outside ASCII (upper_at). */
+static bool upper_at_utf8(const unsigned char *s, size_t len, size_t i)
 {
     unsigned char c = s[i];
-    if (c < 0x80)
-        return c >= 'A' && c <= 'Z';
     if (i + 1 >= len)
         return false;
     unsigned char d = s[i + 1];
@@ -69,6 +68,15 @@ static bool upper_at(const unsigned char *s, size_t len, size_t i)
     if (c == 0xD0)
         return d >= 0x80 && d <= 0xAF; /* Cyrillic Ѐ-Я */
     return false;
+}
+
+/* Is the character at s[i] a capital letter?  (Asked of every word.) */
+static inline bool upper_at(const unsigned char *s, size_t len, size_t i)
+{
+    unsigned char c = s[i];
+    if (c < 0x80)
+        return c >= 'A' && c <= 'Z';
+    return upper_at_utf8(s, len, i);
 }
 
 /* How many of the eight bytes at p, counting from the first, are ASCII
