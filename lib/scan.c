@@ -392,6 +392,37 @@ static int on_mark(scanner *sc, size_t pos, size_t mlen)
     return QUOTE_OK;
 }
 
+/* The bytes a match of the marks pattern (extractor.c) can begin with:
+ * '<' of a markup tag, '"', '\'', and the lead bytes of « » (C2), of
+ * ‘ ’ “ ” ‹ › (E2) and of 「 」 (E3). */
+static const unsigned char mark_lead[256] = {
+    ['<'] = 1, ['"'] = 1, ['\''] = 1, [0xC2] = 1, [0xE2] = 1, [0xE3] = 1,
+};
+
+/* The first offset at or after pos where a match of the marks pattern may
+ * begin, or len.  PCRE2 looks for that byte one byte at a time; between
+ * marks - a hundred bytes apart in news - this goes eight at a time. */
+static size_t next_mark_lead(const unsigned char *s, size_t pos, size_t len)
+{
+    const uint64_t ones = 0x0101010101010101ull, high = 0x80 * ones;
+    if (pos >= len)
+        return len;
+    while (len - pos >= 8) {
+        uint64_t x;
+        memcpy(&x, s + pos, 8);
+        uint64_t q = x ^ ('"' * ones), a = x ^ ('\'' * ones), t = x ^ ('<' * ones);
+        /* a byte of q, a or t is zero where x holds that character: the
+         * classic zero-byte test may flag too many bytes, never too few */
+        uint64_t hit = ((q - ones) & ~q) | ((a - ones) & ~a) | ((t - ones) & ~t) | x;
+        if (hit & high)
+            break; /* a candidate among these eight: look byte by byte */
+        pos += 8;
+    }
+    while (pos < len && !mark_lead[s[pos]])
+        pos++;
+    return pos;
+}
+
 int scan_segments(const struct quote_extractor *ex, pcre2_match_data *md, const char *text,
                   size_t len, segment_list *out, quote_error *err)
 {
@@ -406,8 +437,11 @@ int scan_segments(const struct quote_extractor *ex, pcre2_match_data *md, const 
     size_t pos = 0;
     for (;;) {
         int rc = PCRE2_ERROR_NOMATCH;
-        if (pos < len) {
-            rc = q_match(ex->marks, ex->marks_jit, (PCRE2_SPTR)text, len, pos, PCRE2_NO_UTF_CHECK,
+        /* no match can begin before `from`; pos stays for the paragraph
+         * breaks looked for below */
+        size_t from = next_mark_lead(sc.s, pos, len);
+        if (from < len) {
+            rc = q_match(ex->marks, ex->marks_jit, (PCRE2_SPTR)text, len, from, PCRE2_NO_UTF_CHECK,
                          md, ex->mctx);
             if (rc < 0 && rc != PCRE2_ERROR_NOMATCH)
                 return q_fail(err, q_pcre_status(rc), pos, "scanning quotation marks");
