@@ -142,10 +142,10 @@ static inline bool push(const quote_allocator *a, token_list *tl, size_t start, 
 
 /* End of the word starting at s[i]: letters and digits, with inner
  * apostrophes (don't, Trump’s), hyphens (Vice-President), and the dots of
- * abbreviations (U.S.). */
-static size_t word_end(const unsigned char *s, size_t len, size_t i)
+ * abbreviations (U.S.).  The scan starts at j: s[i, j) are known to be
+ * letters or digits. */
+static size_t word_end_from(const unsigned char *s, size_t len, size_t i, size_t j)
 {
-    size_t j = i;
     for (;;) {
         while (j < len) {
             if (len - j >= 8) {
@@ -193,6 +193,22 @@ static size_t word_end(const unsigned char *s, size_t len, size_t i)
         }
         return j;
     }
+}
+
+/* End of the word starting at s[i] (word_end_from), with the common case
+ * inline: a word of ASCII letters and digits, shorter than eight bytes,
+ * followed by a byte that cannot continue it (anything but a letter, ' -
+ * . and the bytes from 0x80). */
+static inline size_t word_end(const unsigned char *s, size_t len, size_t i)
+{
+    size_t j = i;
+    if (len - i >= 8) {
+        size_t run = ascii_word_run8(s + i);
+        j = i + run;
+        if (run < 8 && s[j] < 0x80 && s[j] != '\'' && s[j] != '-' && s[j] != '.')
+            return j;
+    }
+    return word_end_from(s, len, i, j); /* s[i, j) are ASCII letters or digits */
 }
 
 static inline uint32_t lex_any(lex_kinds k)
