@@ -412,11 +412,21 @@ static size_t next_mark_lead(const unsigned char *s, size_t pos, size_t len)
         memcpy(&x, s + pos, 8);
         uint64_t q = x ^ ('"' * ones), a = x ^ ('\'' * ones), t = x ^ ('<' * ones);
         /* a byte of q, a or t is zero where x holds that character: the
-         * classic zero-byte test may flag too many bytes, never too few */
-        uint64_t hit = ((q - ones) & ~q) | ((a - ones) & ~a) | ((t - ones) & ~t) | x;
-        if (hit & high)
-            break; /* a candidate among these eight: look byte by byte */
-        pos += 8;
+         * classic zero-byte test may flag bytes after such a byte, never
+         * before the first; bytes from 0x80 up stand for C2, E2 and E3 */
+        uint64_t hit = (((q - ones) & ~q) | ((a - ones) & ~a) | ((t - ones) & ~t) | x) & high;
+        if (!hit) {
+            pos += 8;
+            continue;
+        }
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        pos += (size_t)__builtin_ctzll(hit) / 8; /* the first flagged byte */
+        if (mark_lead[s[pos]])
+            return pos;
+        pos++; /* a UTF-8 byte of another character */
+#else
+        break; /* look byte by byte */
+#endif
     }
     while (pos < len && !mark_lead[s[pos]])
         pos++;
