@@ -143,7 +143,9 @@ int names_collect(work *w)
             j++;
         }
         if (has_name) {
-            if (!qa_reserve(a, (void **)&w->names, &w->names_cap, sizeof(name_occ), w->nnames + 1))
+            /* (the capacity test inline: qa_reserve is a call per name) */
+            if (w->nnames == w->names_cap &&
+                !qa_reserve(a, (void **)&w->names, &w->names_cap, sizeof(name_occ), w->nnames + 1))
                 return QUOTE_ENOMEM;
             name_occ *o = &w->names[w->nnames++];
             o->title_start = title_start;
@@ -194,8 +196,10 @@ int names_collect(work *w)
             e = en->chain;
         }
         if (found < 0) {
-            if (!qa_reserve(a, (void **)&w->ents, &w->ents_cap, sizeof(entity), w->nents + 1) ||
-                !qa_reserve(a, (void **)&ewords, &ewords_cap, sizeof(ent_words), w->nents + 1)) {
+            if ((w->nents == w->ents_cap &&
+                 !qa_reserve(a, (void **)&w->ents, &w->ents_cap, sizeof(entity), w->nents + 1)) ||
+                (w->nents == ewords_cap &&
+                 !qa_reserve(a, (void **)&ewords, &ewords_cap, sizeof(ent_words), w->nents + 1))) {
                 rc = QUOTE_ENOMEM;
                 goto out;
             }
