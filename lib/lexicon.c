@@ -90,12 +90,20 @@ static inline uint32_t hash_key8(uint64_t k, size_t n)
  * loaded whole. */
 static uint32_t fold_long(const char *w, size_t n, size_t avail, char *key)
 {
+    const uint64_t mul = 0x9E3779B97F4A7C15ull;
+    if (n <= 16 && avail >= 16) {
+        /* nearly every long word: the loop below, unrolled */
+        uint64_t c0 = fold_key8_wide(w, 8), c1 = fold_key8_wide(w + 8, n - 8);
+        memcpy(key, &c0, 8);
+        memcpy(key + 8, &c1, 8);
+        return (uint32_t)(((((uint64_t)n ^ c0) * mul) ^ c1) * mul >> 32);
+    }
     uint64_t h = n;
     for (size_t i = 0; i < n; i += 8) {
         size_t m = n - i < 8 ? n - i : 8;
         uint64_t c = avail - i >= 8 ? fold_key8_wide(w + i, m) : fold_key8(w + i, m);
         memcpy(key + i, &c, 8); /* i + 8 <= LEX_MAX_WORD: n <= 64 */
-        h = (h ^ c) * 0x9E3779B97F4A7C15ull;
+        h = (h ^ c) * mul;
     }
     return (uint32_t)(h >> 32);
 }
