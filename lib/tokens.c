@@ -507,7 +507,9 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
             }
             tl->tags[tl->count - 1] = tg;
             prev = tg;
-            i = e;
+            /* most words end at one space, which the loop would only step
+             * over (outside a quoted segment) */
+            i = e < next_open && e < len && s[e] == ' ' ? e + 1 : e;
             continue;
         }
         size_t n;
