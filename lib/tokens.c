@@ -294,6 +294,15 @@ static char tag_word(const struct quote_extractor *ex, const char *text, size_t 
               LEX_ACCORDING | LEX_NUMBER;
     k |= kf;
     t->kinds = k;
+    if (k == 0) {
+        /* In no lexicon (half the words of news): of the tests below,
+         * only those that do not look at the kinds can succeed. */
+        if (n == 1 && w[0] == 'I')
+            return TAG_PRONOUN;
+        if (n == 4 && (memcmp(w, "that", 4) == 0 || memcmp(w, "That", 4) == 0))
+            return TAG_THAT;
+        goto open_class;
+    }
 
     if (k & LEX_CUE)
         return tag_cue(text, tl, nt, k, prev);
@@ -328,6 +337,7 @@ static char tag_word(const struct quote_extractor *ex, const char *text, size_t 
         return TAG_PREP;
     if (k & LEX_ROLE)
         return TAG_ROLE;
+open_class:
     if (cap) {
         if (n == 1 || (n == 2 && w[1] == '.'))
             return TAG_INITIAL;
