@@ -31,8 +31,8 @@ static int run_layout(work *w, int layout, size_t from, size_t to, PCRE2_SIZE **
         if (!found)
             return 0;
     }
-    int rc = q_match(ex->layouts[layout], ex->layout_jit[layout],
-                     (PCRE2_SPTR)(w->toks.tags + from), to - from, 0, 0, w->md, ex->mctx);
+    int rc = q_match(ex->layouts[layout], ex->layout_jit[layout], (PCRE2_SPTR)(w->toks.tags + from),
+                     to - from, 0, 0, w->md, ex->mctx);
     if (rc >= 0) {
         *ovector = pcre2_get_ovector_pointer(w->md);
         return rc;

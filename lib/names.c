@@ -93,8 +93,7 @@ static uint32_t hash_word(wordref r)
 static wslot *windex_slot(const windex *x, wordref r)
 {
     size_t i = hash_word(r) & x->mask;
-    while (x->slots[i].key &&
-           !(x->slots[i].len == r.n && memcmp(x->slots[i].key, r.p, r.n) == 0))
+    while (x->slots[i].key && !(x->slots[i].len == r.n && memcmp(x->slots[i].key, r.p, r.n) == 0))
         i = (i + 1) & x->mask;
     return &x->slots[i];
 }

@@ -273,8 +273,8 @@ static char tag_cue(const char *text, const token_list *tl, size_t nt, uint32_t 
 }
 
 /* Tag of word token nt from its lexicon kinds and its left neighbours. */
-static char tag_word(const struct quote_extractor *ex, const char *text, size_t len,
-                     token_list *tl, size_t nt, char prev)
+static char tag_word(const struct quote_extractor *ex, const char *text, size_t len, token_list *tl,
+                     size_t nt, char prev)
 {
     const unsigned char *s = (const unsigned char *)text;
     token *t = &tl->items[nt];
