@@ -31,8 +31,8 @@ static int run_layout(work *w, int layout, size_t from, size_t to, PCRE2_SIZE **
         if (!found)
             return 0;
     }
-    int rc = pcre2_match(ex->layouts[layout], (PCRE2_SPTR)(w->toks.tags + from), to - from, 0,
-                         0, w->md, ex->mctx);
+    int rc = q_match(ex->layouts[layout], ex->layout_jit[layout], (PCRE2_SPTR)(w->toks.tags + from),
+                     to - from, 0, 0, w->md, ex->mctx);
     if (rc >= 0) {
         *ovector = pcre2_get_ovector_pointer(w->md);
         return rc;
@@ -439,7 +439,7 @@ int attribute_all(work *w, quote_error *err)
         bool headline = w->toks.items[qt].para < headlines;
 
         const segment *g = &w->segs.items[seg];
-        int words = word_count(w, g);
+        int words = word_count(w, g, 9); /* only compared with 8 and less */
         bool mid_sentence = lead_from < qt && !tag_ends_sentence(t[qt - 1]) &&
                             t[qt - 1] != TAG_COLON;
         if (!headline && words <= 8 && is_subheading(w, qt, g)) {

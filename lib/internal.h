@@ -104,10 +104,17 @@ typedef struct lex_entry {
     uint32_t upper; /* kinds of entries written with a capital letter */
 } lex_entry;
 
+/* One bit per value of the top 16 bits of an entry's hash: a lookup whose
+ * bit is clear is not in the lexicon, without touching the table.  About
+ * half the words of news are in no lexicon; the filter (8 KiB) stays in
+ * the L1 cache, the table (one slot per 32 bytes) does not. */
+#define LEX_FILTER_BITS (1u << 16)
+
 typedef struct lexicon {
     lex_entry *slots; /* open addressing, power-of-two size */
     size_t mask;
     size_t count;
+    uint64_t filter[LEX_FILTER_BITS / 64];
 } lexicon;
 
 typedef struct lex_kinds {
@@ -123,6 +130,10 @@ int lexicon_load(const quote_allocator *a, lexicon *lx, const char *text, size_t
 void lexicon_free(const quote_allocator *a, lexicon *lx);
 /* The kinds of a word, looked up without regard to ASCII case. */
 lex_kinds lexicon_find(const lexicon *lx, const char *w, size_t n);
+/* The same for the n bytes at text + start, where text has len readable
+ * bytes: the tokenizer's lookup, which may read past the word (not past
+ * len) to fold it in one go. */
+lex_kinds lexicon_find_at(const lexicon *lx, const char *text, size_t len, size_t start, size_t n);
 
 /* ---- scan.c: quotation marks and quoted segments ---- */
 
@@ -249,10 +260,27 @@ struct quote_extractor {
     pcre2_match_context *mctx;
     pcre2_code *marks;                  /* quotation marks and markup tags */
     pcre2_code *layouts[LAYOUT_COUNT];  /* over the tag string */
+    bool marks_jit, layout_jit[LAYOUT_COUNT]; /* JIT-compiled (see q_match) */
     int group_m[LAYOUT_COUNT];          /* capture group numbers of (?<m>) */
     int group_c[LAYOUT_COUNT];          /* (?<c>), or -1 */
     uint32_t match_limit, depth_limit;
 };
+
+/* pcre2_match(), but straight into the pattern's JIT code when it has some
+ * (jit): pcre2_match() checks its arguments before it gets there, which
+ * costs more than most layout matches themselves.  Both give the same
+ * result; an option the JIT code lacks falls back to the interpreter. */
+static inline int q_match(const pcre2_code *re, bool jit, PCRE2_SPTR subject, PCRE2_SIZE len,
+                          PCRE2_SIZE start, uint32_t options, pcre2_match_data *md,
+                          pcre2_match_context *mc)
+{
+    if (jit) {
+        int rc = pcre2_jit_match(re, subject, len, start, options, md, mc);
+        if (rc != PCRE2_ERROR_JIT_BADOPTION)
+            return rc;
+    }
+    return pcre2_match(re, subject, len, start, options, md, mc);
+}
 
 /* How a layout's (?<m>) region becomes the mention. */
 enum mention_rule {
@@ -373,7 +401,8 @@ bool looks_nonspeech(const work *w, size_t qt);
 bool is_subheading(const work *w, size_t qt, const segment *g);
 /* Title Case words. */
 bool looks_title(const work *w, const segment *g);
-int word_count(const work *w, const segment *g);
+/* The number of words of the quotation, counted up to limit at most. */
+int word_count(const work *w, const segment *g, int limit);
 
 /* ---- result.c ---- */
 

@@ -71,10 +71,14 @@ static int gender_of(const work *w, size_t title_start, size_t ts, size_t te)
 
 /* --- the word index: word -> latest entity with that surname / first name --- */
 
+typedef struct wslot {
+    const char *key; /* NULL: empty */
+    uint32_t len;
+    int ent;
+} wslot;
+
 typedef struct windex {
-    const char **keys;
-    uint32_t *lens;
-    int *ent;
+    wslot *slots;
     size_t mask;
 } windex;
 
@@ -88,12 +92,30 @@ static uint32_t hash_word(wordref r)
     return h;
 }
 
-static size_t windex_slot(const windex *x, wordref r)
+static wslot *windex_slot(const windex *x, wordref r)
 {
     size_t i = hash_word(r) & x->mask;
-    while (x->keys[i] && !(x->lens[i] == r.n && memcmp(x->keys[i], r.p, r.n) == 0))
+    while (x->slots[i].key && !(x->slots[i].len == r.n && memcmp(x->slots[i].key, r.p, r.n) == 0))
         i = (i + 1) & x->mask;
-    return i;
+    return &x->slots[i];
+}
+
+/* The first and last name words of an entity's fullest name, kept beside
+ * the entity table so that each candidate of the walk below is compared
+ * without cutting its name into words again. */
+typedef struct ent_words {
+    wordref first, last;
+    size_t count; /* name words, at least one */
+} ent_words;
+
+static ent_words words_of(const wordref *ws, size_t n)
+{
+    ent_words e = {{NULL, 0}, {NULL, 0}, n};
+    if (n) {
+        e.first = ws[0];
+        e.last = ws[n - 1];
+    }
+    return e;
 }
 
 int names_collect(work *w)
@@ -122,7 +144,9 @@ int names_collect(work *w)
             j++;
         }
         if (has_name) {
-            if (!qa_reserve(a, (void **)&w->names, &w->names_cap, sizeof(name_occ), w->nnames + 1))
+            /* (the capacity test inline: qa_reserve is a call per name) */
+            if (w->nnames == w->names_cap &&
+                !qa_reserve(a, (void **)&w->names, &w->names_cap, sizeof(name_occ), w->nnames + 1))
                 return QUOTE_ENOMEM;
             name_occ *o = &w->names[w->nnames++];
             o->title_start = title_start;
@@ -139,12 +163,12 @@ int names_collect(work *w)
     size_t size = 64;
     while (size < w->nnames * 4 + 64)
         size *= 2;
-    x.keys = qa_calloc(a, size, sizeof *x.keys);
-    x.lens = qa_calloc(a, size, sizeof *x.lens);
-    x.ent = qa_calloc(a, size, sizeof *x.ent);
+    x.slots = qa_calloc(a, size, sizeof *x.slots);
     x.mask = size - 1;
+    ent_words *ewords = NULL; /* parallel to w->ents, which start empty here */
+    size_t ewords_cap = 0;
     int rc = QUOTE_OK;
-    if (!x.keys || !x.lens || !x.ent) {
+    if (!x.slots) {
         rc = QUOTE_ENOMEM;
         goto out;
     }
@@ -157,15 +181,14 @@ int names_collect(work *w)
         int found = -1;
         /* Candidates: entities whose surname is our surname, or (for a
          * lone word) whose first name it is. */
-        size_t slot = windex_slot(&x, ow[on - 1]);
-        int e = x.keys[slot] ? x.ent[slot] : -1;
+        wslot *slot = windex_slot(&x, ow[on - 1]);
+        int e = slot->key ? slot->ent : -1;
         for (int walk = 0; e >= 0 && walk < CHAIN_WALK; walk++) {
             entity *en = &w->ents[e];
-            wordref ew[MAX_NAME_WORDS];
-            size_t enw = name_words(w, en->first_tok, en->first_tok + en->ntok, ew);
-            bool same_last = enw > 0 && word_eq(ew[enw - 1], ow[on - 1]);
-            bool first_ref = on == 1 && enw > 1 && word_eq(ew[0], ow[0]);
-            bool firsts_ok = on == 1 || enw == 1 || word_eq(ew[0], ow[0]);
+            const ent_words *ew = &ewords[e];
+            bool same_last = ew->count > 0 && word_eq(ew->last, ow[on - 1]);
+            bool first_ref = on == 1 && ew->count > 1 && word_eq(ew->first, ow[0]);
+            bool firsts_ok = on == 1 || ew->count == 1 || word_eq(ew->first, ow[0]);
             if ((same_last || first_ref) && firsts_ok &&
                 entity_gender_compatible(en->gender, o->gender)) {
                 found = e;
@@ -174,7 +197,10 @@ int names_collect(work *w)
             e = en->chain;
         }
         if (found < 0) {
-            if (!qa_reserve(a, (void **)&w->ents, &w->ents_cap, sizeof(entity), w->nents + 1)) {
+            if ((w->nents == w->ents_cap &&
+                 !qa_reserve(a, (void **)&w->ents, &w->ents_cap, sizeof(entity), w->nents + 1)) ||
+                (w->nents == ewords_cap &&
+                 !qa_reserve(a, (void **)&ewords, &ewords_cap, sizeof(ent_words), w->nents + 1))) {
                 rc = QUOTE_ENOMEM;
                 goto out;
             }
@@ -185,26 +211,26 @@ int names_collect(work *w)
             en->ntok = (uint32_t)(o->tok_end - o->tok_start);
             en->gender = o->gender;
             en->person = o->gender != 0 || o->title_start < o->tok_start;
-            en->chain = x.keys[slot] ? x.ent[slot] : -1;
-            x.keys[slot] = ow[on - 1].p;
-            x.lens[slot] = ow[on - 1].n;
-            x.ent[slot] = found;
+            en->chain = slot->key ? slot->ent : -1;
+            ewords[found] = words_of(ow, on);
+            slot->key = ow[on - 1].p;
+            slot->len = ow[on - 1].n;
+            slot->ent = found;
             if (on > 1) {
                 /* Index the first name too, for "Rex" alone. */
-                size_t fs = windex_slot(&x, ow[0]);
-                if (!x.keys[fs]) {
-                    x.keys[fs] = ow[0].p;
-                    x.lens[fs] = ow[0].n;
-                    x.ent[fs] = found;
+                wslot *fs = windex_slot(&x, ow[0]);
+                if (!fs->key) {
+                    fs->key = ow[0].p;
+                    fs->len = ow[0].n;
+                    fs->ent = found;
                 }
             }
         } else {
             entity *en = &w->ents[found];
-            wordref ew[MAX_NAME_WORDS];
-            size_t enw = name_words(w, en->first_tok, en->first_tok + en->ntok, ew);
-            if (on > enw) { /* a fuller form: it becomes the canonical one */
+            if (on > ewords[found].count) { /* a fuller form: it becomes the canonical one */
                 en->first_tok = o->tok_start;
                 en->ntok = (uint32_t)(o->tok_end - o->tok_start);
+                ewords[found] = words_of(ow, on);
             }
             if (!en->gender)
                 en->gender = o->gender;
@@ -236,8 +262,7 @@ int names_collect(work *w)
             en->name_end -= 4;
     }
 out:
-    qa_free(a, x.keys);
-    qa_free(a, x.lens);
-    qa_free(a, x.ent);
+    qa_free(a, x.slots);
+    qa_free(a, ewords);
     return rc;
 }

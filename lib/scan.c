@@ -403,6 +403,103 @@ static int on_mark(scanner *sc, size_t pos, size_t mlen)
     return QUOTE_OK;
 }
 
+/* The bytes a match of the marks pattern (extractor.c) can begin with:
+ * '<' of a markup tag, '"', '\'', and the lead bytes of « » (C2), of
+ * ‘ ’ “ ” ‹ › (E2) and of 「 」 (E3). */
+static const unsigned char mark_lead[256] = {
+    ['<'] = 1, ['"'] = 1, ['\''] = 1, [0xC2] = 1, [0xE2] = 1, [0xE3] = 1,
+};
+
+/* The first offset at or after pos where a match of the marks pattern may
+ * begin, or len.  PCRE2 looks for that byte one byte at a time; between
+ * marks - a hundred bytes apart in news - this goes eight at a time. */
+static size_t next_mark_lead(const unsigned char *s, size_t pos, size_t len)
+{
+    const uint64_t ones = 0x0101010101010101ull, high = 0x80 * ones;
+    if (pos >= len)
+        return len;
+    while (len - pos >= 8) {
+        uint64_t x;
+        memcpy(&x, s + pos, 8);
+        uint64_t q = x ^ ('"' * ones), a = x ^ ('\'' * ones), t = x ^ ('<' * ones);
+        /* a byte of q, a or t is zero where x holds that character: the
+         * classic zero-byte test may flag bytes after such a byte, never
+         * before the first; bytes from 0x80 up stand for C2, E2 and E3 */
+        uint64_t hit = (((q - ones) & ~q) | ((a - ones) & ~a) | ((t - ones) & ~t) | x) & high;
+        if (!hit) {
+            pos += 8;
+            continue;
+        }
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        pos += (size_t)__builtin_ctzll(hit) / 8; /* the first flagged byte */
+        if (mark_lead[s[pos]])
+            return pos;
+        pos++; /* a UTF-8 byte of another character */
+#else
+        break; /* look byte by byte */
+#endif
+    }
+    while (pos < len && !mark_lead[s[pos]])
+        pos++;
+    return pos;
+}
+
+/* The byte length of the quotation mark at s[i], or 0: the alternatives
+ * of the marks pattern other than markup tags, `''` before `'`. */
+static size_t mark_at(const unsigned char *s, size_t len, size_t i)
+{
+    switch (s[i]) {
+    case '"':
+        return 1;
+    case '\'':
+        return i + 1 < len && s[i + 1] == '\'' ? 2 : 1;
+    case 0xC2: /* « » */
+        return i + 1 < len && (s[i + 1] == 0xAB || s[i + 1] == 0xBB) ? 2 : 0;
+    case 0xE2: /* U+2018-U+201F, ‹ › */
+        return i + 2 < len && s[i + 1] == 0x80 &&
+                       ((s[i + 2] >= 0x98 && s[i + 2] <= 0x9F) || s[i + 2] == 0xB9 ||
+                        s[i + 2] == 0xBA)
+                   ? 3
+                   : 0;
+    case 0xE3: /* 「 」 */
+        return i + 2 < len && s[i + 1] == 0x80 && (s[i + 2] == 0x8C || s[i + 2] == 0x8D) ? 3 : 0;
+    default:
+        return 0;
+    }
+}
+
+/* The next match of the marks pattern (extractor.c) at or after pos:
+ * its span in *ms, *me and whether it is a markup tag; PCRE2_ERROR_NOMATCH
+ * or another PCRE2 error code when there is none.  Quotation marks are
+ * matched here; only a '<' calls PCRE2, whose JIT code would otherwise
+ * go through the text byte by byte between marks, and after any lead
+ * byte that turns out to begin no mark (a dash, a no-break space). */
+static int next_mark(const struct quote_extractor *ex, pcre2_match_data *md, const unsigned char *s,
+                     size_t len, size_t pos, size_t *ms, size_t *me, bool *tag)
+{
+    for (size_t i = next_mark_lead(s, pos, len); i < len; i = next_mark_lead(s, i + 1, len)) {
+        if (s[i] == '<') {
+            int rc = q_match(ex->marks, ex->marks_jit, (PCRE2_SPTR)s, len, i, PCRE2_NO_UTF_CHECK,
+                             md, ex->mctx);
+            if (rc < 0)
+                return rc;
+            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+            *ms = ov[0];
+            *me = ov[1];
+            *tag = rc >= 2 && ov[2] != PCRE2_UNSET;
+            return rc;
+        }
+        size_t n = mark_at(s, len, i);
+        if (n) {
+            *ms = i;
+            *me = i + n;
+            *tag = false;
+            return 1;
+        }
+    }
+    return PCRE2_ERROR_NOMATCH;
+}
+
 int scan_segments(const struct quote_extractor *ex, pcre2_match_data *md, const char *text,
                   size_t len, segment_list *out, quote_error *err)
 {
@@ -417,14 +514,15 @@ int scan_segments(const struct quote_extractor *ex, pcre2_match_data *md, const 
     size_t pos = 0;
     for (;;) {
         int rc = PCRE2_ERROR_NOMATCH;
+        size_t ms = len, me = len;
+        bool tag = false;
         if (pos < len) {
-            rc = pcre2_match(ex->marks, (PCRE2_SPTR)text, len, pos, PCRE2_NO_UTF_CHECK, md,
-                             ex->mctx);
+            rc = next_mark(ex, md, sc.s, len, pos, &ms, &me, &tag);
             if (rc < 0 && rc != PCRE2_ERROR_NOMATCH)
                 return q_fail(err, q_pcre_status(rc), pos, "scanning quotation marks");
+            if (rc < 0)
+                ms = len;
         }
-        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-        size_t ms = rc >= 0 ? ov[0] : len;
         /* A paragraph break before the next mark closes (or carries over)
          * the open segment. */
         if (sc.depth > 0) {
@@ -443,9 +541,8 @@ int scan_segments(const struct quote_extractor *ex, pcre2_match_data *md, const 
         }
         if (rc < 0)
             break;
-        size_t me = ov[1];
         pos = me > ms ? me : ms + 1;
-        if (rc >= 2 && ov[2] != PCRE2_UNSET)
+        if (tag)
             continue; /* a markup tag: its quotes are attribute values */
         int r = on_mark(&sc, ms, me - ms);
         if (r)

@@ -54,11 +54,10 @@ static inline bool letter_at(const unsigned char *s, size_t len, size_t i)
     return c < 0x80 ? ascii_word[c] != 0 : non_ascii_letter(s, len, i);
 }
 
-static bool upper_at(const unsigned char *s, size_t len, size_t i)
+/* Capital letters outside ASCII (upper_at). */
+static bool upper_at_utf8(const unsigned char *s, size_t len, size_t i)
 {
     unsigned char c = s[i];
-    if (c < 0x80)
-        return c >= 'A' && c <= 'Z';
     if (i + 1 >= len)
         return false;
     unsigned char d = s[i + 1];
@@ -69,6 +68,39 @@ static bool upper_at(const unsigned char *s, size_t len, size_t i)
     if (c == 0xD0)
         return d >= 0x80 && d <= 0xAF; /* Cyrillic Ѐ-Я */
     return false;
+}
+
+/* Is the character at s[i] a capital letter?  (Asked of every word.) */
+static inline bool upper_at(const unsigned char *s, size_t len, size_t i)
+{
+    unsigned char c = s[i];
+    if (c < 0x80)
+        return c >= 'A' && c <= 'Z';
+    return upper_at_utf8(s, len, i);
+}
+
+/* How many of the eight bytes at p, counting from the first, are ASCII
+ * letters or digits: the scanner skips the ASCII run of a word eight bytes
+ * at a time (SWAR range tests; no byte sum carries into the next byte,
+ * since bytes are masked to 7 bits and the constants are below 0x80). */
+static inline size_t ascii_word_run8(const unsigned char *p)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t ones = 0x0101010101010101ull;
+    uint64_t x;
+    memcpy(&x, p, 8);
+    uint64_t h = x & (0x7F * ones);
+    uint64_t l = h | (0x20 * ones); /* letters folded to lower case */
+    uint64_t letter = (l + (0x80 - 'a') * ones) & ~(l + (0x80 - 'z' - 1) * ones);
+    uint64_t digit = (h + (0x80 - '0') * ones) & ~(h + (0x80 - '9' - 1) * ones);
+    uint64_t stop = ~((letter | digit) & ~x) & (0x80 * ones); /* bit 7 of each other byte */
+    return stop ? (size_t)__builtin_ctzll(stop) / 8 : 8;
+#else
+    size_t n = 0;
+    while (n < 8 && ascii_word[p[n]])
+        n++;
+    return n;
+#endif
 }
 
 static size_t char_len(unsigned char c)
@@ -110,12 +142,18 @@ static inline bool push(const quote_allocator *a, token_list *tl, size_t start, 
 
 /* End of the word starting at s[i]: letters and digits, with inner
  * apostrophes (don't, Trump’s), hyphens (Vice-President), and the dots of
- * abbreviations (U.S.). */
-static size_t word_end(const unsigned char *s, size_t len, size_t i)
+ * abbreviations (U.S.).  The scan starts at j: s[i, j) are known to be
+ * letters or digits. */
+static size_t word_end_from(const unsigned char *s, size_t len, size_t i, size_t j)
 {
-    size_t j = i;
     for (;;) {
         while (j < len) {
+            if (len - j >= 8) {
+                size_t run = ascii_word_run8(s + j);
+                j += run;
+                if (run == 8)
+                    continue;
+            }
             unsigned char c = s[j];
             if (c < 0x80) {
                 if (!ascii_word[c])
@@ -155,6 +193,22 @@ static size_t word_end(const unsigned char *s, size_t len, size_t i)
         }
         return j;
     }
+}
+
+/* End of the word starting at s[i] (word_end_from), with the common case
+ * inline: a word of ASCII letters and digits, shorter than eight bytes,
+ * followed by a byte that cannot continue it (anything but a letter, ' -
+ * . and the bytes from 0x80). */
+static inline size_t word_end(const unsigned char *s, size_t len, size_t i)
+{
+    size_t j = i;
+    if (len - i >= 8) {
+        size_t run = ascii_word_run8(s + i);
+        j = i + run;
+        if (run < 8 && s[j] < 0x80 && s[j] != '\'' && s[j] != '-' && s[j] != '.')
+            return j;
+    }
+    return word_end_from(s, len, i, j); /* s[i, j) are ASCII letters or digits */
 }
 
 static inline uint32_t lex_any(lex_kinds k)
@@ -235,7 +289,7 @@ static char tag_cue(const char *text, const token_list *tl, size_t nt, uint32_t 
 }
 
 /* Tag of word token nt from its lexicon kinds and its left neighbours. */
-static char tag_word(const struct quote_extractor *ex, const char *text, token_list *tl,
+static char tag_word(const struct quote_extractor *ex, const char *text, size_t len, token_list *tl,
                      size_t nt, char prev)
 {
     const unsigned char *s = (const unsigned char *)text;
@@ -243,7 +297,7 @@ static char tag_word(const struct quote_extractor *ex, const char *text, token_l
     const char *w = (const char *)s + t->start;
     size_t n = t->end - t->start;
     bool cap = upper_at(s, t->end, t->start);
-    lex_kinds lk = lexicon_find(&ex->lex, w, n);
+    lex_kinds lk = lexicon_find_at(&ex->lex, text, len, t->start, n);
     /* A capitalised word matches entries written capitalised ("President")
      * and, failing those, lower-case ones ("The", "He"); a lower-case word
      * only lower-case entries ("president" is a role, not a title). */
@@ -256,6 +310,15 @@ static char tag_word(const struct quote_extractor *ex, const char *text, token_l
               LEX_ACCORDING | LEX_NUMBER;
     k |= kf;
     t->kinds = k;
+    if (k == 0) {
+        /* In no lexicon (half the words of news): of the tests below,
+         * only those that do not look at the kinds can succeed. */
+        if (n == 1 && w[0] == 'I')
+            return TAG_PRONOUN;
+        if (n == 4 && (memcmp(w, "that", 4) == 0 || memcmp(w, "That", 4) == 0))
+            return TAG_THAT;
+        goto open_class;
+    }
 
     if (k & LEX_CUE)
         return tag_cue(text, tl, nt, k, prev);
@@ -290,6 +353,7 @@ static char tag_word(const struct quote_extractor *ex, const char *text, token_l
         return TAG_PREP;
     if (k & LEX_ROLE)
         return TAG_ROLE;
+open_class:
     if (cap) {
         if (n == 1 || (n == 2 && w[1] == '.'))
             return TAG_INITIAL;
@@ -452,11 +516,11 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
                  /* initialisms keep their last dot: "the U.S. approach" */
                  (e - i >= 3 && s[e - 2] == '.' && e + 1 < len && s[e + 1] != '\n') ||
                  (e + 1 < len && (s[e + 1] == ',' || s[e + 1] == ')') && upper_at(s, len, i)) ||
-                 lex_any(lexicon_find(&ex->lex, text + i, e - i + 1)))) {
+                 lex_any(lexicon_find_at(&ex->lex, text, len, i, e - i + 1)))) {
                 t->end = (uint32_t)(e + 1);
                 e++;
             }
-            char tg = tag_word(ex, text, tl, tl->count - 1, prev);
+            char tg = tag_word(ex, text, len, tl, tl->count - 1, prev);
             if ((t->kinds & LEX_CUE) && prev == TAG_STOP && tl->count >= 2) {
                 /* "Boreing said", "Manning says": the sentence-initial
                  * participle guess of tag_word was a surname */
@@ -464,14 +528,14 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
                 if (!(pt->kinds & LEX_STOP) && upper_at(s, len, pt->start) &&
                     sentence_initial(tl->count >= 3 ? tl->tags[tl->count - 3] : 0)) {
                     tl->tags[tl->count - 2] = prev = TAG_NAME;
-                    tg = tag_word(ex, text, tl, tl->count - 1, prev);
+                    tg = tag_word(ex, text, len, tl, tl->count - 1, prev);
                 }
             }
             /* Two-word cues: "fired back", "a déclaré". */
             if ((t->kinds & LEX_CUE_HEAD) && e < len && s[e] == ' ' && e + 1 < len &&
                 letter_at(s, len, e + 1)) {
                 size_t e2 = word_end(s, len, e + 1);
-                if (lex_any(lexicon_find(&ex->lex, text + i, e2 - i)) & LEX_CUE) {
+                if (lex_any(lexicon_find_at(&ex->lex, text, len, i, e2 - i)) & LEX_CUE) {
                     t->end = (uint32_t)e2;
                     t->kinds |= LEX_CUE;
                     tg = memcmp(text + i + (e2 - i) - 3, "ing", 3) == 0 ? TAG_PARTICIPLE : TAG_CUE;
@@ -480,7 +544,9 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
             }
             tl->tags[tl->count - 1] = tg;
             prev = tg;
-            i = e;
+            /* most words end at one space, which the loop would only step
+             * over (outside a quoted segment) */
+            i = e < next_open && e < len && s[e] == ' ' ? e + 1 : e;
             continue;
         }
         size_t n;
