@@ -444,62 +444,6 @@ static size_t next_mark_lead(const unsigned char *s, size_t pos, size_t len)
     return pos;
 }
 
-/* The byte length of the quotation mark at s[i], or 0: the alternatives
- * of the marks pattern other than markup tags, `''` before `'`. */
-static size_t mark_at(const unsigned char *s, size_t len, size_t i)
-{
-    switch (s[i]) {
-    case '"':
-        return 1;
-    case '\'':
-        return i + 1 < len && s[i + 1] == '\'' ? 2 : 1;
-    case 0xC2: /* « » */
-        return i + 1 < len && (s[i + 1] == 0xAB || s[i + 1] == 0xBB) ? 2 : 0;
-    case 0xE2: /* U+2018-U+201F, ‹ › */
-        return i + 2 < len && s[i + 1] == 0x80 &&
-                       ((s[i + 2] >= 0x98 && s[i + 2] <= 0x9F) || s[i + 2] == 0xB9 ||
-                        s[i + 2] == 0xBA)
-                   ? 3
-                   : 0;
-    case 0xE3: /* 「 」 */
-        return i + 2 < len && s[i + 1] == 0x80 && (s[i + 2] == 0x8C || s[i + 2] == 0x8D) ? 3 : 0;
-    default:
-        return 0;
-    }
-}
-
-/* The next match of the marks pattern (extractor.c) at or after pos:
- * its span in *ms, *me and whether it is a markup tag; PCRE2_ERROR_NOMATCH
- * or another PCRE2 error code when there is none.  Quotation marks are
- * matched here; only a '<' calls PCRE2, whose JIT code would otherwise
- * go through the text byte by byte between marks, and after any lead
- * byte that turns out to begin no mark (a dash, a no-break space). */
-static int next_mark(const struct quote_extractor *ex, pcre2_match_data *md, const unsigned char *s,
-                     size_t len, size_t pos, size_t *ms, size_t *me, bool *tag)
-{
-    for (size_t i = next_mark_lead(s, pos, len); i < len; i = next_mark_lead(s, i + 1, len)) {
-        if (s[i] == '<') {
-            int rc = q_match(ex->marks, ex->marks_jit, (PCRE2_SPTR)s, len, i, PCRE2_NO_UTF_CHECK,
-                             md, ex->mctx);
-            if (rc < 0)
-                return rc;
-            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-            *ms = ov[0];
-            *me = ov[1];
-            *tag = rc >= 2 && ov[2] != PCRE2_UNSET;
-            return rc;
-        }
-        size_t n = mark_at(s, len, i);
-        if (n) {
-            *ms = i;
-            *me = i + n;
-            *tag = false;
-            return 1;
-        }
-    }
-    return PCRE2_ERROR_NOMATCH;
-}
-
 int scan_segments(const struct quote_extractor *ex, pcre2_match_data *md, const char *text,
                   size_t len, segment_list *out, quote_error *err)
 {
@@ -514,15 +458,17 @@ int scan_segments(const struct quote_extractor *ex, pcre2_match_data *md, const 
     size_t pos = 0;
     for (;;) {
         int rc = PCRE2_ERROR_NOMATCH;
-        size_t ms = len, me = len;
-        bool tag = false;
-        if (pos < len) {
-            rc = next_mark(ex, md, sc.s, len, pos, &ms, &me, &tag);
+        /* no match can begin before `from`; pos stays for the paragraph
+         * breaks looked for below */
+        size_t from = next_mark_lead(sc.s, pos, len);
+        if (from < len) {
+            rc = q_match(ex->marks, ex->marks_jit, (PCRE2_SPTR)text, len, from, PCRE2_NO_UTF_CHECK,
+                         md, ex->mctx);
             if (rc < 0 && rc != PCRE2_ERROR_NOMATCH)
                 return q_fail(err, q_pcre_status(rc), pos, "scanning quotation marks");
-            if (rc < 0)
-                ms = len;
         }
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+        size_t ms = rc >= 0 ? ov[0] : len;
         /* A paragraph break before the next mark closes (or carries over)
          * the open segment. */
         if (sc.depth > 0) {
@@ -541,8 +487,9 @@ int scan_segments(const struct quote_extractor *ex, pcre2_match_data *md, const 
         }
         if (rc < 0)
             break;
+        size_t me = ov[1];
         pos = me > ms ? me : ms + 1;
-        if (tag)
+        if (rc >= 2 && ov[2] != PCRE2_UNSET)
             continue; /* a markup tag: its quotes are attribute values */
         int r = on_mark(&sc, ms, me - ms);
         if (r)
