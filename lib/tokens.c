@@ -124,22 +124,6 @@ static bool grow_tokens(const quote_allocator *a, token_list *tl, size_t need)
     return true;
 }
 
-static inline bool push(const quote_allocator *a, token_list *tl, size_t start, size_t end,
-                        char tag, int32_t seg, int32_t para)
-{
-    if (tl->count + 1 > tl->cap && !grow_tokens(a, tl, tl->count + 1))
-        return false;
-    token *t = &tl->items[tl->count];
-    t->start = (uint32_t)start;
-    t->end = (uint32_t)end;
-    t->kinds = 0;
-    t->segment = seg;
-    t->para = para;
-    tl->tags[tl->count] = tag;
-    tl->count++;
-    return true;
-}
-
 /* End of the word starting at s[i]: letters and digits, with inner
  * apostrophes (don't, Trump’s), hyphens (Vice-President), and the dots of
  * abbreviations (U.S.).  The scan starts at j: s[i, j) are known to be
@@ -255,26 +239,27 @@ static bool plural_noun(const char *text, const token *t)
 }
 
 /* The tag of a cue form from its left context (tokens before nt). */
-static char tag_cue(const char *text, const token_list *tl, size_t nt, uint32_t k, char prev)
+static char tag_cue(const char *text, const token *items, const char *tags, size_t nt, uint32_t k,
+                    char prev)
 {
-    const char *w = text + tl->items[nt].start;
-    size_t n = tl->items[nt].end - tl->items[nt].start;
-    char pp = nt >= 2 ? tl->tags[nt - 2] : 0;
+    const char *w = text + items[nt].start;
+    size_t n = items[nt].end - items[nt].start;
+    char pp = nt >= 2 ? tags[nt - 2] : 0;
     /* "the report", "a snappy retort", "Sanders’ comments": after a
      * determiner (and its adjectives) or a possessive, a cue form is a noun */
     bool past = n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd';
     bool after_det = prev == TAG_DET ||
                      (pp == TAG_DET && (prev == TAG_WORD || prev == TAG_ADVERB) &&
-                      !plural_noun(text, &tl->items[nt - 1]) && !past) ||
+                      !plural_noun(text, &items[nt - 1]) && !past) ||
                      /* "Trump’s early-morning tweets" */
                      (nt >= 2 && prev == TAG_WORD && !past &&
-                      is_possessive(text, &tl->items[nt - 2])) ||
-                     (nt >= 1 && is_possessive(text, &tl->items[nt - 1]));
+                      is_possessive(text, &items[nt - 2])) ||
+                     (nt >= 1 && is_possessive(text, &items[nt - 1]));
     if (after_det)
         return (k & LEX_ROLE) ? TAG_ROLE : TAG_WORD;
     /* after "to" it is an intention, not an utterance ("wants to urge") */
-    if (nt >= 1 && tl->items[nt - 1].end - tl->items[nt - 1].start == 2 &&
-        memcmp(text + tl->items[nt - 1].start, "to", 2) == 0)
+    if (nt >= 1 && items[nt - 1].end - items[nt - 1].start == 2 &&
+        memcmp(text + items[nt - 1].start, "to", 2) == 0)
         return TAG_WORD;
     /* "says", "emails": an -s form is a verb after its subject (a name, a
      * pronoun, "the report", "Sanders' campaign"), a plural noun after a
@@ -289,11 +274,11 @@ static char tag_cue(const char *text, const token_list *tl, size_t nt, uint32_t 
 }
 
 /* Tag of word token nt from its lexicon kinds and its left neighbours. */
-static char tag_word(const struct quote_extractor *ex, const char *text, size_t len, token_list *tl,
-                     size_t nt, char prev)
+static char tag_word(const struct quote_extractor *ex, const char *text, size_t len, token *items,
+                     const char *tags, size_t nt, char prev)
 {
     const unsigned char *s = (const unsigned char *)text;
-    token *t = &tl->items[nt];
+    token *t = &items[nt];
     const char *w = (const char *)s + t->start;
     size_t n = t->end - t->start;
     bool cap = upper_at(s, t->end, t->start);
@@ -321,7 +306,7 @@ static char tag_word(const struct quote_extractor *ex, const char *text, size_t 
     }
 
     if (k & LEX_CUE)
-        return tag_cue(text, tl, nt, k, prev);
+        return tag_cue(text, items, tags, nt, k, prev);
     if (k & LEX_ACCORDING)
         return TAG_ACCORDING;
     if (n == 1 && w[0] == 'I')
@@ -424,6 +409,61 @@ static char punct_tag(const unsigned char *s, size_t len, size_t i, size_t *n)
     }
 }
 
+/* Byte classes of the tokenizer's main loop: one table lookup picks the
+ * branch for the byte a token may start at, instead of a chain of tests. */
+enum {
+    BC_OTHER = 0, /* punctuation and symbols (punct_tag) */
+    BC_SPACE,     /* ' ' '\t' '\r': skipped */
+    BC_NEWLINE,
+    BC_WORD,      /* ASCII letter or digit */
+    BC_HIGH,      /* a UTF-8 lead byte: a letter or punctuation */
+    BC_DOLLAR     /* "$15" */
+};
+
+static const unsigned char byte_class[256] = {
+    [' '] = BC_SPACE, ['\t'] = BC_SPACE, ['\r'] = BC_SPACE, ['\n'] = BC_NEWLINE, ['$'] = BC_DOLLAR,
+    ['0'] = BC_WORD, ['1'] = BC_WORD, ['2'] = BC_WORD, ['3'] = BC_WORD, ['4'] = BC_WORD,
+    ['5'] = BC_WORD, ['6'] = BC_WORD, ['7'] = BC_WORD, ['8'] = BC_WORD, ['9'] = BC_WORD,
+    ['A'] = BC_WORD, ['B'] = BC_WORD, ['C'] = BC_WORD, ['D'] = BC_WORD, ['E'] = BC_WORD,
+    ['F'] = BC_WORD, ['G'] = BC_WORD, ['H'] = BC_WORD, ['I'] = BC_WORD, ['J'] = BC_WORD,
+    ['K'] = BC_WORD, ['L'] = BC_WORD, ['M'] = BC_WORD, ['N'] = BC_WORD, ['O'] = BC_WORD,
+    ['P'] = BC_WORD, ['Q'] = BC_WORD, ['R'] = BC_WORD, ['S'] = BC_WORD, ['T'] = BC_WORD,
+    ['U'] = BC_WORD, ['V'] = BC_WORD, ['W'] = BC_WORD, ['X'] = BC_WORD, ['Y'] = BC_WORD,
+    ['Z'] = BC_WORD, ['a'] = BC_WORD, ['b'] = BC_WORD, ['c'] = BC_WORD, ['d'] = BC_WORD,
+    ['e'] = BC_WORD, ['f'] = BC_WORD, ['g'] = BC_WORD, ['h'] = BC_WORD, ['i'] = BC_WORD,
+    ['j'] = BC_WORD, ['k'] = BC_WORD, ['l'] = BC_WORD, ['m'] = BC_WORD, ['n'] = BC_WORD,
+    ['o'] = BC_WORD, ['p'] = BC_WORD, ['q'] = BC_WORD, ['r'] = BC_WORD, ['s'] = BC_WORD,
+    ['t'] = BC_WORD, ['u'] = BC_WORD, ['v'] = BC_WORD, ['w'] = BC_WORD, ['x'] = BC_WORD,
+    ['y'] = BC_WORD, ['z'] = BC_WORD,
+#define BC_HIGH16(b)                                                                               \
+    [b + 0] = BC_HIGH, [b + 1] = BC_HIGH, [b + 2] = BC_HIGH, [b + 3] = BC_HIGH, [b + 4] = BC_HIGH, \
+    [b + 5] = BC_HIGH, [b + 6] = BC_HIGH, [b + 7] = BC_HIGH, [b + 8] = BC_HIGH, [b + 9] = BC_HIGH, \
+    [b + 10] = BC_HIGH, [b + 11] = BC_HIGH, [b + 12] = BC_HIGH, [b + 13] = BC_HIGH,                \
+    [b + 14] = BC_HIGH, [b + 15] = BC_HIGH
+    BC_HIGH16(0x80), BC_HIGH16(0x90), BC_HIGH16(0xA0), BC_HIGH16(0xB0),
+    BC_HIGH16(0xC0), BC_HIGH16(0xD0), BC_HIGH16(0xE0), BC_HIGH16(0xF0),
+#undef BC_HIGH16
+};
+
+/* Abbreviations keep their dot: "Sen.", "Jr.", "W.", and any capitalised
+ * word whose dot is followed by a comma or a closing bracket ("(D-Calif.)",
+ * "R-Pa., said"; but "he said.)" ends a sentence).  The word s[i, e) is
+ * followed by a dot (s[e] == '.'). */
+static bool keeps_dot(const struct quote_extractor *ex, const char *text, size_t len, size_t i,
+                      size_t e)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    return (e - i == 1 && upper_at(s, len, i)) ||
+           /* initialisms keep their last dot: "the U.S. approach" */
+           (e - i >= 3 && s[e - 2] == '.' && e + 1 < len && s[e + 1] != '\n') ||
+           (e + 1 < len && (s[e + 1] == ',' || s[e + 1] == ')') && upper_at(s, len, i)) ||
+           lex_any(lexicon_find_at(&ex->lex, text, len, i, e - i + 1));
+}
+
+/* The tokens are built in the locals of tokenize() - the arrays and the
+ * count - and written back to the list only to grow it and at the end:
+ * stores of tag letters (char) may alias anything, so fields read through
+ * the list would be reloaded after each one. */
 int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
              const segment_list *segs, token_list *tl, quote_error *err)
 {
@@ -435,6 +475,9 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
     /* About one token per five bytes of news: reserve that much at once. */
     if (!grow_tokens(a, tl, len / 5 + 16))
         return q_fail(err, QUOTE_ENOMEM, 0, NULL);
+    token *items = tl->items;
+    char *tags = tl->tags;
+    size_t nt = 0, cap = tl->cap;
     char prev = 0;
     int32_t para = 0;
     size_t k = 0; /* next segment */
@@ -442,11 +485,23 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
      * local so the per-byte loop does not index the segment array */
     size_t next_open = segs->count ? segs->items[0].open : SIZE_MAX;
     size_t i = 0;
+/* Room for one more token (and the tags' NUL). */
+#define RESERVE()                                                                            \
+    do {                                                                                     \
+        if (nt == cap) {                                                                     \
+            tl->count = nt;                                                                  \
+            if (!grow_tokens(a, tl, nt + 1))                                                 \
+                return q_fail(err, QUOTE_ENOMEM, 0, NULL);                                   \
+            items = tl->items;                                                               \
+            tags = tl->tags;                                                                 \
+            cap = tl->cap;                                                                   \
+        }                                                                                    \
+    } while (0)
 #define EMIT(st, en, tg, sg)                                                                 \
     do {                                                                                     \
-        if (!push(a, tl, (st), (en), (tg), (sg), para))                                      \
-            return q_fail(err, QUOTE_ENOMEM, 0, NULL);                                       \
-        prev = (tg);                                                                         \
+        RESERVE();                                                                           \
+        items[nt] = (token){(uint32_t)(st), (uint32_t)(en), 0, (sg), para};                  \
+        tags[nt++] = prev = (tg);                                                            \
     } while (0)
 
     while (i < len) {
@@ -461,20 +516,24 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
                 nx++;
             if (nx < len && s[nx] >= 'a' && s[nx] <= 'z')
                 ends = false;
-            EMIT(g->open, e, ends ? TAG_QUOTE_END : TAG_QUOTE, (int32_t)k);
-            /* paragraphs inside a multi-paragraph quotation */
+            /* paragraphs inside a multi-paragraph quotation (the token
+             * gets the paragraph it ends in) */
             if (g->multi_paragraph)
                 for (size_t j = g->open; j < e; j++)
                     if (s[j] == '\n' && j + 1 < e && s[j + 1] != '\n')
                         para++;
-            tl->items[tl->count - 1].para = para;
+            EMIT(g->open, e, ends ? TAG_QUOTE_END : TAG_QUOTE, (int32_t)k);
             i = e > i ? e : i + 1;
             k++;
             next_open = k < segs->count ? segs->items[k].open : SIZE_MAX;
             continue;
         }
         unsigned char c = s[i];
-        if (c == '\n') {
+        switch (byte_class[c]) {
+        case BC_SPACE:
+            i++;
+            continue;
+        case BC_NEWLINE: {
             /* blank lines do not count: paragraphs are numbered by content;
              * a paragraph ending in a colon introduces the quotation that
              * opens the next one ("Statement from the Ports Authority:") */
@@ -487,48 +546,40 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
             i++;
             continue;
         }
-        if (c == ' ' || c == '\t' || c == '\r') {
-            i++;
-            continue;
-        }
-        if (c == '$' && i + 1 < len && is_digit(s[i + 1])) {
-            size_t e = i + 1; /* "$15": a number */
-            while (e < len && (is_digit(s[e]) || ((s[e] == ',' || s[e] == '.') && e + 1 < len &&
-                                                  is_digit(s[e + 1]))))
-                e++;
-            EMIT(i, e, TAG_NUMBER, -1);
-            i = e;
-            continue;
-        }
-        if (letter_at(s, len, i)) {
+        case BC_DOLLAR:
+            if (i + 1 < len && is_digit(s[i + 1])) {
+                size_t e = i + 1; /* "$15": a number */
+                while (e < len &&
+                       (is_digit(s[e]) ||
+                        ((s[e] == ',' || s[e] == '.') && e + 1 < len && is_digit(s[e + 1]))))
+                    e++;
+                EMIT(i, e, TAG_NUMBER, -1);
+                i = e;
+                continue;
+            }
+            break;
+        case BC_HIGH:
+            if (!non_ascii_letter(s, len, i))
+                break;
+            /* fall through */
+        case BC_WORD: {
             size_t e = word_end(s, len, i);
             if (e > next_open)
                 e = next_open;
-            if (!push(a, tl, i, e, TAG_WORD, -1, para))
-                return q_fail(err, QUOTE_ENOMEM, 0, NULL);
-            token *t = &tl->items[tl->count - 1];
-            /* Abbreviations keep their dot: "Sen.", "Jr.", "W.", and any
-             * capitalised word whose dot is followed by a comma or a
-             * closing bracket ("(D-Calif.)", "R-Pa., said"; but "he
-             * said.)" ends a sentence). */
-            if (e < len && s[e] == '.' &&
-                ((e - i == 1 && upper_at(s, len, i)) ||
-                 /* initialisms keep their last dot: "the U.S. approach" */
-                 (e - i >= 3 && s[e - 2] == '.' && e + 1 < len && s[e + 1] != '\n') ||
-                 (e + 1 < len && (s[e + 1] == ',' || s[e + 1] == ')') && upper_at(s, len, i)) ||
-                 lex_any(lexicon_find_at(&ex->lex, text, len, i, e - i + 1)))) {
-                t->end = (uint32_t)(e + 1);
+            if (e < len && s[e] == '.' && keeps_dot(ex, text, len, i, e))
                 e++;
-            }
-            char tg = tag_word(ex, text, len, tl, tl->count - 1, prev);
-            if ((t->kinds & LEX_CUE) && prev == TAG_STOP && tl->count >= 2) {
+            RESERVE();
+            token *t = &items[nt];
+            *t = (token){(uint32_t)i, (uint32_t)e, 0, -1, para};
+            char tg = tag_word(ex, text, len, items, tags, nt, prev);
+            if ((t->kinds & LEX_CUE) && prev == TAG_STOP && nt >= 1) {
                 /* "Boreing said", "Manning says": the sentence-initial
                  * participle guess of tag_word was a surname */
-                const token *pt = &tl->items[tl->count - 2];
+                const token *pt = &items[nt - 1];
                 if (!(pt->kinds & LEX_STOP) && upper_at(s, len, pt->start) &&
-                    sentence_initial(tl->count >= 3 ? tl->tags[tl->count - 3] : 0)) {
-                    tl->tags[tl->count - 2] = prev = TAG_NAME;
-                    tg = tag_word(ex, text, len, tl, tl->count - 1, prev);
+                    sentence_initial(nt >= 2 ? tags[nt - 2] : 0)) {
+                    tags[nt - 1] = prev = TAG_NAME;
+                    tg = tag_word(ex, text, len, items, tags, nt, prev);
                 }
             }
             /* Two-word cues: "fired back", "a déclaré". */
@@ -542,12 +593,14 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
                     e = e2;
                 }
             }
-            tl->tags[tl->count - 1] = tg;
-            prev = tg;
+            tags[nt++] = prev = tg;
             /* most words end at one space, which the loop would only step
              * over (outside a quoted segment) */
             i = e < next_open && e < len && s[e] == ' ' ? e + 1 : e;
             continue;
+        }
+        default:
+            break;
         }
         size_t n;
         char tg = punct_tag(s, len, i, &n);
@@ -555,8 +608,10 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
             EMIT(i, i + n, tg, -1);
         i += n;
     }
-    tl->tags[tl->count] = '\0'; /* grow_tokens keeps room for it */
+    tl->count = nt;
+    tags[nt] = '\0'; /* grow_tokens keeps room for it */
 #undef EMIT
+#undef RESERVE
     return QUOTE_OK;
 }
 
