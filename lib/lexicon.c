@@ -271,11 +271,26 @@ void lexicon_free(const quote_allocator *a, lexicon *lx)
 static lex_kinds kinds_of(const lex_entry *e)
 {
     lex_kinds k = {0, 0};
-    if (e->word) {
+    if (e) {
         k.lower = e->lower;
         k.upper = e->upper;
     }
     return k;
+}
+
+/* The entry a probe found, or NULL for an empty slot. */
+static inline const lex_entry *hit(const lex_entry *e)
+{
+    return e->word ? e : NULL;
+}
+
+/* Are the bytes of the word after its first spelled as in its folded key
+ * (only the first letter may be a capital)?  x is the word, k its key. */
+static inline bool tail_as_key(uint64_t x, uint64_t k)
+{
+    uint64_t first; /* 0xFF in the first byte in memory order, zeros after */
+    memcpy(&first, mask_bytes + 7, 8);
+    return ((x ^ k) & ~first) == 0;
 }
 
 /* Words longer than eight bytes, with avail bytes readable at w.  Kept
@@ -284,39 +299,60 @@ static lex_kinds kinds_of(const lex_entry *e)
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
-static lex_kinds find_long(const lexicon *lx, const char *w, size_t n, size_t avail)
+static const lex_entry *find_long(const lexicon *lx, const char *w, size_t n, size_t avail,
+                                  bool *tail_lower)
 {
     char key[LEX_MAX_WORD];
     uint32_t h = fold_long(w, n, avail, key);
-    if (!filter_may_hold(lx, h)) {
-        lex_kinds none = {0, 0};
-        return none;
+    if (!filter_may_hold(lx, h))
+        return NULL;
+    const lex_entry *e = hit(find_slot(lx, key, n, h));
+    if (e && tail_lower)
+        *tail_lower = memcmp(w + 1, key + 1, n - 1) == 0;
+    return e;
+}
+
+/* The entry of the n bytes at w, of which avail (>= n) are readable. */
+static inline const lex_entry *entry_of(const lexicon *lx, const char *w, size_t n, size_t avail,
+                                        bool *tail_lower)
+{
+    if (!lx->slots || n == 0 || n > LEX_MAX_WORD)
+        return NULL;
+    if (n > 8)
+        return find_long(lx, w, n, avail, tail_lower);
+    uint64_t x;
+    if (avail >= 8) { /* one load, masked to the word */
+        uint64_t m;
+        memcpy(&x, w, 8);
+        memcpy(&m, mask_bytes + 8 - n, 8);
+        x &= m;
+    } else {
+        x = 0;
+        memcpy(&x, w, n);
     }
-    return kinds_of(find_slot(lx, key, n, h));
+    uint64_t k8 = lower8(x);
+    uint32_t h = hash_key8(k8, n);
+    if (!filter_may_hold(lx, h))
+        return NULL;
+    const lex_entry *e = hit(find_slot8(lx, k8, n, h));
+    if (e && tail_lower)
+        *tail_lower = tail_as_key(x, k8);
+    return e;
 }
 
 lex_kinds lexicon_find(const lexicon *lx, const char *w, size_t n)
 {
-    lex_kinds k = {0, 0};
-    if (!lx->slots || n == 0 || n > LEX_MAX_WORD)
-        return k;
-    if (n > 8)
-        return find_long(lx, w, n, n);
-    uint64_t k8 = fold_key8(w, n);
-    uint32_t h = hash_key8(k8, n);
-    return filter_may_hold(lx, h) ? kinds_of(find_slot8(lx, k8, n, h)) : k;
+    return kinds_of(entry_of(lx, w, n, n, NULL));
 }
 
 lex_kinds lexicon_find_at(const lexicon *lx, const char *text, size_t len, size_t start, size_t n)
 {
-    lex_kinds k = {0, 0};
-    if (!lx->slots || n == 0 || n > LEX_MAX_WORD)
-        return k;
-    if (n > 8)
-        return find_long(lx, text + start, n, len - start);
-    if (len - start < 8) /* the last bytes of the text: the general lookup */
-        return lexicon_find(lx, text + start, n);
-    uint64_t k8 = fold_key8_wide(text + start, n);
-    uint32_t h = hash_key8(k8, n);
-    return filter_may_hold(lx, h) ? kinds_of(find_slot8(lx, k8, n, h)) : k;
+    return kinds_of(entry_of(lx, text + start, n, len - start, NULL));
+}
+
+const lex_entry *lexicon_entry_at(const lexicon *lx, const char *text, size_t len, size_t start,
+                                  size_t n, bool *tail_lower)
+{
+    *tail_lower = false;
+    return entry_of(lx, text + start, n, len - start, tail_lower);
 }

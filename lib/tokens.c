@@ -273,28 +273,28 @@ static char tag_cue(const char *text, const token *items, const char *tags, size
     return TAG_CUE;
 }
 
-/* Tag of word token nt from its lexicon kinds and its left neighbours. */
-static char tag_word(const struct quote_extractor *ex, const char *text, size_t len, token *items,
-                     const char *tags, size_t nt, char prev)
+/* The kinds a word takes from its lexicon entry (lk), given whether it is
+ * capitalised and opens a sentence. */
+static inline uint32_t word_kinds(lex_kinds lk, bool cap, bool initial)
 {
-    const unsigned char *s = (const unsigned char *)text;
-    token *t = &items[nt];
-    const char *w = (const char *)s + t->start;
-    size_t n = t->end - t->start;
-    bool cap = upper_at(s, t->end, t->start);
-    lex_kinds lk = lexicon_find_at(&ex->lex, text, len, t->start, n);
     /* A capitalised word matches entries written capitalised ("President")
      * and, failing those, lower-case ones ("The", "He"); a lower-case word
      * only lower-case entries ("president" is a role, not a title). */
     uint32_t k = cap ? lk.upper : lk.lower;
     uint32_t kf = cap ? (lk.upper ? lk.upper : lk.lower) : k;
-    if (cap && !sentence_initial(prev))
+    if (cap && !initial)
         /* Mid-sentence, a capitalised word is only a function word if it
          * is one in any position ("He", "The"); "Will" is a name. */
         kf &= LEX_PRONOUN | LEX_DETERMINER | LEX_CONJUNCTION | LEX_RELATIVE | LEX_STOP |
               LEX_ACCORDING | LEX_NUMBER;
-    k |= kf;
-    t->kinds = k;
+    return k | kf;
+}
+
+/* The tag of the word w (n bytes) of kinds k, when k is not a cue's: it
+ * depends on the word, its capital and whether it opens a sentence only,
+ * so for lexicon words it is computed once (word_tags_build). */
+static char tag_of_kinds(uint32_t k, bool cap, bool initial, const char *w, size_t n)
+{
     if (k == 0) {
         /* In no lexicon (half the words of news): of the tests below,
          * only those that do not look at the kinds can succeed. */
@@ -304,14 +304,11 @@ static char tag_word(const struct quote_extractor *ex, const char *text, size_t 
             return TAG_THAT;
         goto open_class;
     }
-
-    if (k & LEX_CUE)
-        return tag_cue(text, items, tags, nt, k, prev);
     if (k & LEX_ACCORDING)
         return TAG_ACCORDING;
     if (n == 1 && w[0] == 'I')
         return TAG_PRONOUN;
-    if ((k & LEX_PRONOUN) && !(cap && !sentence_initial(prev) && (k & LEX_TITLE)))
+    if ((k & LEX_PRONOUN) && !(cap && !initial && (k & LEX_TITLE)))
         return TAG_PRONOUN;
     if (k & LEX_RELATIVE)
         return TAG_RELATIVE;
@@ -344,7 +341,7 @@ open_class:
             return TAG_INITIAL;
         /* "Speaking to reporters, ...", "Preceded by ...": a participle
          * opening a sentence; "Specifically, ...": an adverb */
-        if (sentence_initial(prev) && n > 5 && !(k & (LEX_MALE | LEX_FEMALE))) {
+        if (initial && n > 5 && !(k & (LEX_MALE | LEX_FEMALE))) {
             if (memcmp(w + n - 3, "ing", 3) == 0 || memcmp(w + n - 2, "ed", 2) == 0)
                 return TAG_STOP;
             if (memcmp(w + n - 2, "ly", 2) == 0)
@@ -357,6 +354,73 @@ open_class:
     if (n > 4 && w[n - 2] == 'l' && w[n - 1] == 'y')
         return TAG_ADVERB;
     return TAG_WORD;
+}
+
+/* Index into the four tags of a lexicon slot (word_tags_build). */
+static inline size_t word_tag_index(size_t slot, bool cap, bool initial)
+{
+    return slot * 4 + (size_t)cap * 2 + (size_t)initial;
+}
+
+int word_tags_build(const quote_allocator *a, const lexicon *lx, char **out)
+{
+    *out = NULL;
+    if (!lx->slots)
+        return QUOTE_OK; /* no entries: lexicon_entry_at finds none */
+    char *tags = qa_calloc(a, (lx->mask + 1) * 4, 1);
+    if (!tags)
+        return QUOTE_ENOMEM;
+    for (size_t i = 0; i <= lx->mask; i++) {
+        const lex_entry *e = &lx->slots[i];
+        if (!e->word)
+            continue;
+        lex_kinds lk = {e->lower, e->upper};
+        for (int cap = 0; cap < 2; cap++) {
+            /* The spelling the tag is for: the entry (lower case), or with
+             * an ASCII capital first ("That"); a word with another first
+             * byte is spelled as the entry whatever its case. */
+            char w[LEX_MAX_WORD];
+            memcpy(w, e->word, e->len);
+            if (cap && w[0] >= 'a' && w[0] <= 'z')
+                w[0] = (char)(w[0] - 'a' + 'A');
+            for (int initial = 0; initial < 2; initial++) {
+                uint32_t k = word_kinds(lk, cap, initial);
+                /* a cue's tag depends on its left context: 0, tag_cue() */
+                tags[word_tag_index(i, cap, initial)] =
+                    (k & LEX_CUE) ? 0 : tag_of_kinds(k, cap, initial, w, e->len);
+            }
+        }
+    }
+    *out = tags;
+    return QUOTE_OK;
+}
+
+/* Tag of word token nt from its lexicon kinds and its left neighbours. */
+static char tag_word(const struct quote_extractor *ex, const char *text, size_t len, token *items,
+                     const char *tags, size_t nt, char prev)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    token *t = &items[nt];
+    const char *w = (const char *)s + t->start;
+    size_t n = t->end - t->start;
+    bool cap = upper_at(s, t->end, t->start);
+    bool initial = sentence_initial(prev);
+    bool tail_lower;
+    const lex_entry *e = lexicon_entry_at(&ex->lex, text, len, t->start, n, &tail_lower);
+    lex_kinds lk = {0, 0};
+    if (e) {
+        lk.lower = e->lower;
+        lk.upper = e->upper;
+    }
+    uint32_t k = word_kinds(lk, cap, initial);
+    t->kinds = k;
+    if (k & LEX_CUE)
+        return tag_cue(text, items, tags, nt, k, prev);
+    /* A lexicon word spelled as its entry (give or take a capital first
+     * letter: nearly all of them) has its tag in the table. */
+    if (e && tail_lower)
+        return ex->word_tags[word_tag_index((size_t)(e - ex->lex.slots), cap, initial)];
+    return tag_of_kinds(k, cap, initial, w, n);
 }
 
 /* Punctuation tag at s[i] (and its byte length), or 0 for none. */
@@ -529,40 +593,10 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
             continue;
         }
         unsigned char c = s[i];
-        switch (byte_class[c]) {
-        case BC_SPACE:
-            i++;
-            continue;
-        case BC_NEWLINE: {
-            /* blank lines do not count: paragraphs are numbered by content;
-             * a paragraph ending in a colon introduces the quotation that
-             * opens the next one ("Statement from the Ports Authority:") */
-            bool introduces = prev == TAG_COLON && k < segs->count &&
-                              text_is_blank(s, i, next_open);
-            if (prev != TAG_PARA && prev != 0 && !introduces) {
-                EMIT(i, i + 1, TAG_PARA, -1);
-                para++;
-            }
-            i++;
-            continue;
-        }
-        case BC_DOLLAR:
-            if (i + 1 < len && is_digit(s[i + 1])) {
-                size_t e = i + 1; /* "$15": a number */
-                while (e < len &&
-                       (is_digit(s[e]) ||
-                        ((s[e] == ',' || s[e] == '.') && e + 1 < len && is_digit(s[e + 1]))))
-                    e++;
-                EMIT(i, e, TAG_NUMBER, -1);
-                i = e;
-                continue;
-            }
-            break;
-        case BC_HIGH:
-            if (!non_ascii_letter(s, len, i))
-                break;
-            /* fall through */
-        case BC_WORD: {
+        /* tests in the order of frequency: words, spaces, the rest (a
+         * switch would be an indirect jump, predicted worse) */
+        unsigned char bc = byte_class[c];
+        if (bc == BC_WORD || (bc == BC_HIGH && non_ascii_letter(s, len, i))) {
             size_t e = word_end(s, len, i);
             if (e > next_open)
                 e = next_open;
@@ -599,8 +633,31 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
             i = e < next_open && e < len && s[e] == ' ' ? e + 1 : e;
             continue;
         }
-        default:
-            break;
+        if (bc == BC_SPACE) {
+            i++;
+            continue;
+        }
+        if (bc == BC_NEWLINE) {
+            /* blank lines do not count: paragraphs are numbered by content;
+             * a paragraph ending in a colon introduces the quotation that
+             * opens the next one ("Statement from the Ports Authority:") */
+            bool introduces = prev == TAG_COLON && k < segs->count &&
+                              text_is_blank(s, i, next_open);
+            if (prev != TAG_PARA && prev != 0 && !introduces) {
+                EMIT(i, i + 1, TAG_PARA, -1);
+                para++;
+            }
+            i++;
+            continue;
+        }
+        if (bc == BC_DOLLAR && i + 1 < len && is_digit(s[i + 1])) {
+            size_t e = i + 1; /* "$15": a number */
+            while (e < len && (is_digit(s[e]) || ((s[e] == ',' || s[e] == '.') && e + 1 < len &&
+                                                  is_digit(s[e + 1]))))
+                e++;
+            EMIT(i, e, TAG_NUMBER, -1);
+            i = e;
+            continue;
         }
         size_t n;
         char tg = punct_tag(s, len, i, &n);
