@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "lexprobe.h"
 
 /* Byte classes for the hand-written scanner (the hot loop of tokenizing):
  * 1 for ASCII letters and digits. */
@@ -239,6 +240,11 @@ static bool plural_noun(const char *text, const token *t)
 }
 
 /* The tag of a cue form from its left context (tokens before nt). */
+/* (kept out of line, like tag_of_kinds: tag_word is inlined in the loop,
+ * and few words are cues) */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
 static char tag_cue(const char *text, const token *items, const char *tags, size_t nt, uint32_t k,
                     char prev)
 {
@@ -293,6 +299,9 @@ static inline uint32_t word_kinds(lex_kinds lk, bool cap, bool initial)
 /* The tag of the word w (n bytes) of kinds k, when k is not a cue's: it
  * depends on the word, its capital and whether it opens a sentence only,
  * so for lexicon words it is computed once (word_tags_build). */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
 static char tag_of_kinds(uint32_t k, bool cap, bool initial, const char *w, size_t n)
 {
     if (k == 0) {
@@ -396,7 +405,13 @@ int word_tags_build(const quote_allocator *a, const lexicon *lx, char **out)
 }
 
 /* Tag of word token nt from its lexicon kinds and its left neighbours. */
-static char tag_word(const struct quote_extractor *ex, const char *text, size_t len, token *items,
+/* (inlined in the main loop: a call costs more than a lexicon word's
+ * whole tagging; the rare second tagging goes through retag_word) */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline char tag_word(const struct quote_extractor *ex, const char *text, size_t len,
+                            token *items,
                      const char *tags, size_t nt, char prev)
 {
     const unsigned char *s = (const unsigned char *)text;
@@ -405,8 +420,12 @@ static char tag_word(const struct quote_extractor *ex, const char *text, size_t 
     size_t n = t->end - t->start;
     bool cap = upper_at(s, t->end, t->start);
     bool initial = sentence_initial(prev);
-    bool tail_lower;
-    const lex_entry *e = lexicon_entry_at(&ex->lex, text, len, t->start, n, &tail_lower);
+    bool tail_lower = false;
+    /* short words (nearly all) are probed inline; lexicon_entry_at does
+     * the rest */
+    const lex_entry *e = n >= 1 && n <= 8 && ex->lex.slots
+                             ? lex_probe8(&ex->lex, w, n, len - t->start, &tail_lower)
+                             : lexicon_entry_at(&ex->lex, text, len, t->start, n, &tail_lower);
     lex_kinds lk = {0, 0};
     if (e) {
         lk.lower = e->lower;
@@ -421,6 +440,15 @@ static char tag_word(const struct quote_extractor *ex, const char *text, size_t 
     if (e && tail_lower)
         return ex->word_tags[word_tag_index((size_t)(e - ex->lex.slots), cap, initial)];
     return tag_of_kinds(k, cap, initial, w, n);
+}
+
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static char retag_word(const struct quote_extractor *ex, const char *text, size_t len,
+                       token *items, const char *tags, size_t nt, char prev)
+{
+    return tag_word(ex, text, len, items, tags, nt, prev);
 }
 
 /* Punctuation tag at s[i] (and its byte length), or 0 for none. */
@@ -613,7 +641,7 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
                 if (!(pt->kinds & LEX_STOP) && upper_at(s, len, pt->start) &&
                     sentence_initial(nt >= 2 ? tags[nt - 2] : 0)) {
                     tags[nt - 1] = prev = TAG_NAME;
-                    tg = tag_word(ex, text, len, items, tags, nt, prev);
+                    tg = retag_word(ex, text, len, items, tags, nt, prev);
                 }
             }
             /* Two-word cues: "fired back", "a déclaré". */
