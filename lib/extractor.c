@@ -137,6 +137,9 @@ int quote_extractor_new(const quote_options *options, quote_extractor **out, quo
         if (rc)
             goto fail;
     }
+    rc = word_tags_build(&ex->alloc, &ex->lex, &ex->word_tags);
+    if (rc)
+        goto fail_nomem;
     rc = compile(ex, MARKS_PATTERN, PCRE2_UTF, &ex->marks, &ex->marks_jit, err);
     if (rc)
         goto fail;
@@ -173,6 +176,7 @@ void quote_extractor_free(quote_extractor *ex)
     pcre2_code_free(ex->marks);
     pcre2_match_context_free(ex->mctx);
     pcre2_general_context_free(ex->gctx);
+    qa_free(&a, ex->word_tags);
     lexicon_free(&a, &ex->lex);
     qa_free(&a, ex);
 }

@@ -134,6 +134,12 @@ lex_kinds lexicon_find(const lexicon *lx, const char *w, size_t n);
  * bytes: the tokenizer's lookup, which may read past the word (not past
  * len) to fold it in one go. */
 lex_kinds lexicon_find_at(const lexicon *lx, const char *text, size_t len, size_t start, size_t n);
+/* The entry of that word (as lexicon_find_at), or NULL when it has none;
+ * *tail_lower tells whether the bytes of the word after its first are
+ * those of the entry (lower case): whether the word is spelled as the
+ * entry, give or take a capital first letter. */
+const lex_entry *lexicon_entry_at(const lexicon *lx, const char *text, size_t len, size_t start,
+                                  size_t n, bool *tail_lower);
 
 /* ---- scan.c: quotation marks and quoted segments ---- */
 
@@ -206,6 +212,11 @@ typedef struct token_list {
 
 int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
              const segment_list *segs, token_list *out, quote_error *err);
+/* The tags of the lexicon's entries that do not depend on the words
+ * around them (see tokens.c): four per slot of ex->lex, for the entry
+ * spelled in lower case or capitalised, mid-sentence or sentence-initial.
+ * Built once the lexicon is complete; *out is freed with qa_free. */
+int word_tags_build(const quote_allocator *a, const lexicon *lx, char **out);
 
 /* The QUOTE_E* code of a failed pcre2_match(). */
 int q_pcre_status(int rc);
@@ -256,6 +267,7 @@ enum layout_site { SITE_TRAILER, SITE_LEADIN, SITE_PARAGRAPH, SITE_SENTENCE };
 struct quote_extractor {
     quote_allocator alloc;
     lexicon lex;
+    char *word_tags; /* word_tags_build() of lex */
     pcre2_general_context *gctx;
     pcre2_match_context *mctx;
     pcre2_code *marks;                  /* quotation marks and markup tags */

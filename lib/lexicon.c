@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "lexprobe.h"
 
 static const struct {
     const char *name;
@@ -42,21 +43,6 @@ static const struct {
  * bytes in memory order, zero-padded; whatever the byte order of the
  * machine, entries and lookups build it the same way. */
 
-#define ONES8 0x0101010101010101ull
-
-/* ASCII-lower-case the eight bytes of x at once (SWAR): a byte of A-Z
- * gains 0x20, every other byte (including UTF-8 bytes >= 0x80) is kept.
- * No byte sum below carries into the next byte: h <= 0x7F and the
- * constants are at most 0x3F. */
-static inline uint64_t lower8(uint64_t x)
-{
-    uint64_t h = x & (0x7F * ONES8);
-    uint64_t ge_a = h + (0x80 - 'A') * ONES8;     /* bit 7 set where h >= 'A' */
-    uint64_t gt_z = h + (0x80 - 'Z' - 1) * ONES8; /* bit 7 set where h > 'Z' */
-    uint64_t upper = ge_a & ~gt_z & ~x & (0x80 * ONES8);
-    return x | (upper >> 2); /* 0x80 >> 2 == 0x20, in the same byte */
-}
-
 /* The key of a word of n <= 8 bytes (any readable extent). */
 static inline uint64_t fold_key8(const char *w, size_t n)
 {
@@ -65,23 +51,12 @@ static inline uint64_t fold_key8(const char *w, size_t n)
     return lower8(k);
 }
 
-/* The same key when at least eight bytes are readable at w: one load,
- * masked to the word's n bytes (mask_bytes + 8 - n holds n bytes of 0xFF,
- * then zeros, in memory order). */
-static const unsigned char mask_bytes[16] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
-
 static inline uint64_t fold_key8_wide(const char *w, size_t n)
 {
     uint64_t k, m;
     memcpy(&k, w, 8);
     memcpy(&m, mask_bytes + 8 - n, 8);
     return lower8(k & m);
-}
-
-static inline uint32_t hash_key8(uint64_t k, size_t n)
-{
-    uint64_t h = (k + n) * 0x9E3779B97F4A7C15ull;
-    return (uint32_t)(h >> 32);
 }
 
 /* Longer words: lower-case into key (of LEX_MAX_WORD bytes) eight bytes
@@ -108,34 +83,12 @@ static uint32_t fold_long(const char *w, size_t n, size_t avail, char *key)
     return (uint32_t)(h >> 32);
 }
 
-static inline size_t filter_bit(uint32_t h)
-{
-    return h >> 16; /* the slot index uses the low bits */
-}
-
-static inline bool filter_may_hold(const lexicon *lx, uint32_t h)
-{
-    size_t b = filter_bit(h);
-    return (lx->filter[b / 64] >> (b % 64)) & 1;
-}
-
 static lex_entry *find_slot(const lexicon *lx, const char *w, size_t n, uint32_t h)
 {
     size_t i = h & lx->mask;
     for (;;) {
         lex_entry *e = &lx->slots[i];
         if (!e->word || (e->hash == h && e->len == n && memcmp(e->word, w, n) == 0))
-            return e;
-        i = (i + 1) & lx->mask;
-    }
-}
-
-static lex_entry *find_slot8(const lexicon *lx, uint64_t k, size_t n, uint32_t h)
-{
-    size_t i = h & lx->mask;
-    for (;;) {
-        lex_entry *e = &lx->slots[i];
-        if (!e->word || (e->key8 == k && e->len == n))
             return e;
         i = (i + 1) & lx->mask;
     }
@@ -271,7 +224,7 @@ void lexicon_free(const quote_allocator *a, lexicon *lx)
 static lex_kinds kinds_of(const lex_entry *e)
 {
     lex_kinds k = {0, 0};
-    if (e->word) {
+    if (e) {
         k.lower = e->lower;
         k.upper = e->upper;
     }
@@ -284,39 +237,43 @@ static lex_kinds kinds_of(const lex_entry *e)
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
-static lex_kinds find_long(const lexicon *lx, const char *w, size_t n, size_t avail)
+static const lex_entry *find_long(const lexicon *lx, const char *w, size_t n, size_t avail,
+                                  bool *tail_lower)
 {
     char key[LEX_MAX_WORD];
     uint32_t h = fold_long(w, n, avail, key);
-    if (!filter_may_hold(lx, h)) {
-        lex_kinds none = {0, 0};
-        return none;
-    }
-    return kinds_of(find_slot(lx, key, n, h));
+    if (!filter_may_hold(lx, h))
+        return NULL;
+    const lex_entry *e = hit(find_slot(lx, key, n, h));
+    if (e && tail_lower)
+        *tail_lower = memcmp(w + 1, key + 1, n - 1) == 0;
+    return e;
+}
+
+/* The entry of the n bytes at w, of which avail (>= n) are readable. */
+static inline const lex_entry *entry_of(const lexicon *lx, const char *w, size_t n, size_t avail,
+                                        bool *tail_lower)
+{
+    if (!lx->slots || n == 0 || n > LEX_MAX_WORD)
+        return NULL;
+    if (n > 8)
+        return find_long(lx, w, n, avail, tail_lower);
+    return lex_probe8(lx, w, n, avail, tail_lower);
 }
 
 lex_kinds lexicon_find(const lexicon *lx, const char *w, size_t n)
 {
-    lex_kinds k = {0, 0};
-    if (!lx->slots || n == 0 || n > LEX_MAX_WORD)
-        return k;
-    if (n > 8)
-        return find_long(lx, w, n, n);
-    uint64_t k8 = fold_key8(w, n);
-    uint32_t h = hash_key8(k8, n);
-    return filter_may_hold(lx, h) ? kinds_of(find_slot8(lx, k8, n, h)) : k;
+    return kinds_of(entry_of(lx, w, n, n, NULL));
 }
 
 lex_kinds lexicon_find_at(const lexicon *lx, const char *text, size_t len, size_t start, size_t n)
 {
-    lex_kinds k = {0, 0};
-    if (!lx->slots || n == 0 || n > LEX_MAX_WORD)
-        return k;
-    if (n > 8)
-        return find_long(lx, text + start, n, len - start);
-    if (len - start < 8) /* the last bytes of the text: the general lookup */
-        return lexicon_find(lx, text + start, n);
-    uint64_t k8 = fold_key8_wide(text + start, n);
-    uint32_t h = hash_key8(k8, n);
-    return filter_may_hold(lx, h) ? kinds_of(find_slot8(lx, k8, n, h)) : k;
+    return kinds_of(entry_of(lx, text + start, n, len - start, NULL));
+}
+
+const lex_entry *lexicon_entry_at(const lexicon *lx, const char *text, size_t len, size_t start,
+                                  size_t n, bool *tail_lower)
+{
+    *tail_lower = false;
+    return entry_of(lx, text + start, n, len - start, tail_lower);
 }

@@ -69,33 +69,81 @@ static int gender_of(const work *w, size_t title_start, size_t ts, size_t te)
     return 0;
 }
 
+/* The first tag at or after i that can start a name occurrence (a title,
+ * a name, an initial), or n.  Most tags are other words: the scan tests
+ * eight at a time (SWAR), a data-dependent branch per eight tags rather
+ * than per tag.  tags[0, n) are readable. */
+static size_t next_name_tag(const char *tags, size_t i, size_t n)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t ones = 0x0101010101010101ull, low7 = 0x7F * ones;
+    for (; n - i >= 8; i += 8) {
+        uint64_t x;
+        memcpy(&x, tags + i, 8);
+        /* bit 7 of each byte of x equal to T, N or I (exact: no carry
+         * crosses a byte, since the bytes are masked to seven bits) */
+        uint64_t t = x ^ (TAG_TITLE * ones), m = x ^ (TAG_NAME * ones), c = x ^ (TAG_INITIAL * ones);
+        uint64_t hit = ~(((t & low7) + low7) | t | low7) | ~(((m & low7) + low7) | m | low7) |
+                       ~(((c & low7) + low7) | c | low7);
+        if (hit)
+            return i + (size_t)__builtin_ctzll(hit) / 8;
+    }
+#endif
+    while (i < n && tags[i] != TAG_TITLE && tags[i] != TAG_NAME && tags[i] != TAG_INITIAL)
+        i++;
+    return i;
+}
+
 /* --- the word index: word -> latest entity with that surname / first name --- */
 
+/* A word of the index is kept as its offset in the text (the tokenizer
+ * caps texts at 4 GiB), so that a slot is 12 bytes, not 16: the table is
+ * zeroed for every article. */
 typedef struct wslot {
-    const char *key; /* NULL: empty */
-    uint32_t len;
-    int ent;
+    uint32_t off;
+    uint32_t len; /* 0: empty (name words are never empty) */
+    int32_t ent;
 } wslot;
 
 typedef struct windex {
     wslot *slots;
     size_t mask;
+    const char *text; /* the article (the words are in it) */
+    size_t len;
 } windex;
 
-static uint32_t hash_word(wordref r)
+/* n bytes of 0xFF then zeros, in memory order, at ff_then_zero + 8 - n */
+static const unsigned char ff_then_zero[16] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+
+/* Hash of a word eight bytes at a time (a loop per byte ended with a
+ * mispredicted branch for most names).  avail bytes are readable at r.p
+ * (at least r.n): a word of up to eight bytes - nearly every name - is
+ * one load, masked, when eight are. */
+static uint32_t hash_word(wordref r, size_t avail)
 {
-    uint32_t h = 2166136261u;
-    for (uint32_t i = 0; i < r.n; i++) {
-        h ^= (unsigned char)r.p[i];
-        h *= 16777619u;
+    const uint64_t mul = 0x9E3779B97F4A7C15ull;
+    uint64_t h = r.n;
+    for (size_t i = 0; i < r.n; i += 8) {
+        size_t m = r.n - i < 8 ? r.n - i : 8;
+        uint64_t c = 0;
+        if (avail - i >= 8) {
+            uint64_t mask;
+            memcpy(&c, r.p + i, 8);
+            memcpy(&mask, ff_then_zero + 8 - m, 8);
+            c &= mask;
+        } else {
+            memcpy(&c, r.p + i, m);
+        }
+        h = (h ^ c) * mul;
     }
-    return h;
+    return (uint32_t)(h >> 32);
 }
 
 static wslot *windex_slot(const windex *x, wordref r)
 {
-    size_t i = hash_word(r) & x->mask;
-    while (x->slots[i].key && !(x->slots[i].len == r.n && memcmp(x->slots[i].key, r.p, r.n) == 0))
+    size_t i = hash_word(r, (size_t)(x->text + x->len - r.p)) & x->mask;
+    while (x->slots[i].len &&
+           !(x->slots[i].len == r.n && memcmp(x->text + x->slots[i].off, r.p, r.n) == 0))
         i = (i + 1) & x->mask;
     return &x->slots[i];
 }
@@ -125,13 +173,11 @@ int names_collect(work *w)
     const quote_allocator *a = w->a;
     w->nnames = 0;
 
-    /* Pass 1: occurrences. */
-    for (size_t i = 0; i < n;) {
-        char t = tags[i];
-        if (t != TAG_TITLE && t != TAG_NAME && t != TAG_INITIAL) {
-            i++;
-            continue;
-        }
+    /* Pass 1: occurrences.  (About one token in thirteen is a name:
+     * reserve that much at once, not in doublings from 16.) */
+    if (!qa_reserve(a, (void **)&w->names, &w->names_cap, sizeof(name_occ), n / 8 + 16))
+        return QUOTE_ENOMEM;
+    for (size_t i = next_name_tag(tags, 0, n); i < n; i = next_name_tag(tags, i, n)) {
         size_t title_start = i, j = i;
         while (j < n && (tags[j] == TAG_TITLE ||
                          (tags[j] == TAG_PREP && j > i && tags[j - 1] == TAG_TITLE &&
@@ -155,7 +201,7 @@ int names_collect(work *w)
             o->entity = -1;
             o->gender = gender_of(w, title_start, ts, j);
         }
-        i = j > i ? j : i + 1;
+        i = j; /* > i: tags[i] is a title, a name or an initial */
     }
 
     /* Pass 2: entities. */
@@ -165,10 +211,16 @@ int names_collect(work *w)
         size *= 2;
     x.slots = qa_calloc(a, size, sizeof *x.slots);
     x.mask = size - 1;
+    x.text = w->text;
+    x.len = w->len;
     ent_words *ewords = NULL; /* parallel to w->ents, which start empty here */
     size_t ewords_cap = 0;
     int rc = QUOTE_OK;
-    if (!x.slots) {
+    /* At most one entity per occurrence: room for them all at once, not
+     * in doublings from 16 (each a copy). */
+    if (!x.slots ||
+        !qa_reserve(a, (void **)&w->ents, &w->ents_cap, sizeof(entity), w->nents + w->nnames) ||
+        !qa_reserve(a, (void **)&ewords, &ewords_cap, sizeof(ent_words), w->nents + w->nnames)) {
         rc = QUOTE_ENOMEM;
         goto out;
     }
@@ -182,7 +234,7 @@ int names_collect(work *w)
         /* Candidates: entities whose surname is our surname, or (for a
          * lone word) whose first name it is. */
         wslot *slot = windex_slot(&x, ow[on - 1]);
-        int e = slot->key ? slot->ent : -1;
+        int e = slot->len ? slot->ent : -1;
         for (int walk = 0; e >= 0 && walk < CHAIN_WALK; walk++) {
             entity *en = &w->ents[e];
             const ent_words *ew = &ewords[e];
@@ -211,16 +263,16 @@ int names_collect(work *w)
             en->ntok = (uint32_t)(o->tok_end - o->tok_start);
             en->gender = o->gender;
             en->person = o->gender != 0 || o->title_start < o->tok_start;
-            en->chain = slot->key ? slot->ent : -1;
+            en->chain = slot->len ? slot->ent : -1;
             ewords[found] = words_of(ow, on);
-            slot->key = ow[on - 1].p;
+            slot->off = (uint32_t)(ow[on - 1].p - w->text);
             slot->len = ow[on - 1].n;
             slot->ent = found;
             if (on > 1) {
                 /* Index the first name too, for "Rex" alone. */
                 wslot *fs = windex_slot(&x, ow[0]);
-                if (!fs->key) {
-                    fs->key = ow[0].p;
+                if (!fs->len) {
+                    fs->off = (uint32_t)(ow[0].p - w->text);
                     fs->len = ow[0].n;
                     fs->ent = found;
                 }
