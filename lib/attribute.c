@@ -25,11 +25,8 @@
 static int run_layout(work *w, int layout, size_t from, size_t to, PCRE2_SIZE **ovector)
 {
     const struct quote_extractor *ex = w->ex;
-    PCRE2_SPTR subject = (PCRE2_SPTR)(w->toks.tags + from);
-    int rc = ex->layouts_jit ? pcre2_jit_match(ex->layouts[layout], subject, to - from, 0, 0,
-                                               w->md, ex->mctx)
-                             : pcre2_match(ex->layouts[layout], subject, to - from, 0, 0, w->md,
-                                           ex->mctx);
+    int rc = q_match(ex->layouts[layout], ex->layout_jit[layout], (PCRE2_SPTR)(w->toks.tags + from),
+                     to - from, 0, 0, w->md, ex->mctx);
     if (rc >= 0) {
         *ovector = pcre2_get_ovector_pointer(w->md);
         return rc;
@@ -416,11 +413,12 @@ static size_t find_tag(const char *t, size_t i, size_t n, char c)
     return p ? (size_t)(p - t) : n;
 }
 
-/* word_count() of segment g, counted once: *cache is -1 until then. */
+/* word_count() of segment g, counted once (*cache is -1 until then) and
+ * only up to 9: it is only compared with 8 and less. */
 static int quote_words(const work *w, const segment *g, int *cache)
 {
     if (*cache < 0)
-        *cache = word_count(w, g);
+        *cache = word_count(w, g, 9);
     return *cache;
 }
 

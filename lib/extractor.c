@@ -52,7 +52,7 @@ static void pcre_free(void *p, void *ctx)
 }
 
 static int compile(quote_extractor *ex, const char *pattern, uint32_t options, pcre2_code **out,
-                   quote_error *err)
+                   bool *jit, quote_error *err)
 {
     pcre2_compile_context *cc = pcre2_compile_context_create(ex->gctx);
     if (!cc)
@@ -70,7 +70,7 @@ static int compile(quote_extractor *ex, const char *pattern, uint32_t options, p
     }
     /* JIT is an optimisation: without it (unsupported CPU, no memory for
      * the code) the interpreter gives the same matches. */
-    (void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+    *jit = pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) == 0;
     *out = re;
     return QUOTE_OK;
 }
@@ -137,17 +137,16 @@ int quote_extractor_new(const quote_options *options, quote_extractor **out, quo
         if (rc)
             goto fail;
     }
-    rc = compile(ex, MARKS_PATTERN, PCRE2_UTF, &ex->marks, err);
+    rc = word_tags_build(&ex->alloc, &ex->lex, &ex->word_tags);
+    if (rc)
+        goto fail_nomem;
+    rc = compile(ex, MARKS_PATTERN, PCRE2_UTF, &ex->marks, &ex->marks_jit, err);
     if (rc)
         goto fail;
-    ex->layouts_jit = true;
     for (int l = 0; l < LAYOUT_COUNT; l++) {
-        rc = compile(ex, quote_layouts[l].pattern, 0, &ex->layouts[l], err);
+        rc = compile(ex, quote_layouts[l].pattern, 0, &ex->layouts[l], &ex->layout_jit[l], err);
         if (rc)
             goto fail;
-        size_t jit_size = 0;
-        if (pcre2_pattern_info(ex->layouts[l], PCRE2_INFO_JITSIZE, &jit_size) != 0 || !jit_size)
-            ex->layouts_jit = false;
         if (pcre2_pattern_info(ex->layouts[l], PCRE2_INFO_MINLENGTH, &ex->layout_min[l]) != 0)
             ex->layout_min[l] = 0;
         ex->layout_needs[l] = 0;
@@ -185,6 +184,7 @@ void quote_extractor_free(quote_extractor *ex)
     pcre2_code_free(ex->marks);
     pcre2_match_context_free(ex->mctx);
     pcre2_general_context_free(ex->gctx);
+    qa_free(&a, ex->word_tags);
     lexicon_free(&a, &ex->lex);
     qa_free(&a, ex);
 }

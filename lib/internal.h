@@ -104,10 +104,17 @@ typedef struct lex_entry {
     uint32_t upper; /* kinds of entries written with a capital letter */
 } lex_entry;
 
+/* One bit per value of the top 16 bits of an entry's hash: a lookup whose
+ * bit is clear is not in the lexicon, without touching the table.  About
+ * half the words of news are in no lexicon; the filter (8 KiB) stays in
+ * the L1 cache, the table (one slot per 32 bytes) does not. */
+#define LEX_FILTER_BITS (1u << 16)
+
 typedef struct lexicon {
     lex_entry *slots; /* open addressing, power-of-two size */
     size_t mask;
     size_t count;
+    uint64_t filter[LEX_FILTER_BITS / 64];
 } lexicon;
 
 typedef struct lex_kinds {
@@ -123,6 +130,16 @@ int lexicon_load(const quote_allocator *a, lexicon *lx, const char *text, size_t
 void lexicon_free(const quote_allocator *a, lexicon *lx);
 /* The kinds of a word, looked up without regard to ASCII case. */
 lex_kinds lexicon_find(const lexicon *lx, const char *w, size_t n);
+/* The same for the n bytes at text + start, where text has len readable
+ * bytes: the tokenizer's lookup, which may read past the word (not past
+ * len) to fold it in one go. */
+lex_kinds lexicon_find_at(const lexicon *lx, const char *text, size_t len, size_t start, size_t n);
+/* The entry of that word (as lexicon_find_at), or NULL when it has none;
+ * *tail_lower tells whether the bytes of the word after its first are
+ * those of the entry (lower case): whether the word is spelled as the
+ * entry, give or take a capital first letter. */
+const lex_entry *lexicon_entry_at(const lexicon *lx, const char *text, size_t len, size_t start,
+                                  size_t n, bool *tail_lower);
 
 /* ---- scan.c: quotation marks and quoted segments ---- */
 
@@ -195,6 +212,11 @@ typedef struct token_list {
 
 int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
              const segment_list *segs, token_list *out, quote_error *err);
+/* The tags of the lexicon's entries that do not depend on the words
+ * around them (see tokens.c): four per slot of ex->lex, for the entry
+ * spelled in lower case or capitalised, mid-sentence or sentence-initial.
+ * Built once the lexicon is complete; *out is freed with qa_free. */
+int word_tags_build(const quote_allocator *a, const lexicon *lx, char **out);
 
 /* The QUOTE_E* code of a failed pcre2_match(). */
 int q_pcre_status(int rc);
@@ -262,16 +284,14 @@ enum layout_site { SITE_TRAILER, SITE_LEADIN, SITE_PARAGRAPH, SITE_SENTENCE };
 struct quote_extractor {
     quote_allocator alloc;
     lexicon lex;
+    char *word_tags; /* word_tags_build() of lex */
     pcre2_general_context *gctx;
     pcre2_match_context *mctx;
     pcre2_code *marks;                  /* quotation marks and markup tags */
     pcre2_code *layouts[LAYOUT_COUNT];  /* over the tag string */
+    bool marks_jit, layout_jit[LAYOUT_COUNT]; /* JIT-compiled (see q_match) */
     int group_m[LAYOUT_COUNT];          /* capture group numbers of (?<m>) */
     int group_c[LAYOUT_COUNT];          /* (?<c>), or -1 */
-    /* Every layout has JIT code: attribute.c then calls pcre2_jit_match(),
-     * which skips pcre2_match()'s checks, a good share of the cost of the
-     * short tag strings the layouts run over. */
-    bool layouts_jit;
     /* PCRE2_INFO_MINLENGTH of each layout: a window shorter than that
      * cannot match (half the quotations open their sentence, and a lead-in
      * window of the quote token alone matches none of the layouts). */
@@ -280,6 +300,22 @@ struct quote_extractor {
     uint64_t layout_requires[LAYOUT_COUNT]; /* and of layout_info.requires */
     uint32_t match_limit, depth_limit;
 };
+
+/* pcre2_match(), but straight into the pattern's JIT code when it has some
+ * (jit): pcre2_match() checks its arguments before it gets there, which
+ * costs more than most layout matches themselves.  Both give the same
+ * result; an option the JIT code lacks falls back to the interpreter. */
+static inline int q_match(const pcre2_code *re, bool jit, PCRE2_SPTR subject, PCRE2_SIZE len,
+                          PCRE2_SIZE start, uint32_t options, pcre2_match_data *md,
+                          pcre2_match_context *mc)
+{
+    if (jit) {
+        int rc = pcre2_jit_match(re, subject, len, start, options, md, mc);
+        if (rc != PCRE2_ERROR_JIT_BADOPTION)
+            return rc;
+    }
+    return pcre2_match(re, subject, len, start, options, md, mc);
+}
 
 /* How a layout's (?<m>) region becomes the mention. */
 enum mention_rule {
@@ -432,7 +468,8 @@ bool looks_nonspeech(const work *w, size_t qt);
 bool is_subheading(const work *w, size_t qt, const segment *g);
 /* Title Case words. */
 bool looks_title(const work *w, const segment *g);
-int word_count(const work *w, const segment *g);
+/* The number of words of the quotation, counted up to limit at most. */
+int word_count(const work *w, const segment *g, int limit);
 
 /* ---- result.c ---- */
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "lexprobe.h"
 
 static const struct {
     const char *name;
@@ -36,49 +37,50 @@ static const struct {
     {"number", LEX_NUMBER},
 };
 
-static inline char ascii_lower(char c)
-{
-    return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-}
-
 /* Words of up to eight bytes - nearly every word of news - are folded into
  * one 64-bit key, hashed with a multiply and compared without memcmp: this
- * lookup runs for every word of every article. */
-static inline uint64_t fold_key8(const char *w, size_t n, bool *has_upper)
+ * lookup runs for every word of every article.  The key holds the word's
+ * bytes in memory order, zero-padded; whatever the byte order of the
+ * machine, entries and lookups build it the same way. */
+
+/* The key of a word of n <= 8 bytes (any readable extent). */
+static inline uint64_t fold_key8(const char *w, size_t n)
 {
     uint64_t k = 0;
-    bool up = false;
-    for (size_t i = 0; i < n; i++) {
-        char c = ascii_lower(w[i]);
-        up |= c != w[i];
-        k |= (uint64_t)(unsigned char)c << (8 * i);
-    }
-    if (has_upper)
-        *has_upper = up;
-    return k;
+    memcpy(&k, w, n);
+    return lower8(k);
 }
 
-static inline uint32_t hash_key8(uint64_t k, size_t n)
+static inline uint64_t fold_key8_wide(const char *w, size_t n)
 {
-    uint64_t h = (k + n) * 0x9E3779B97F4A7C15ull;
+    uint64_t k, m;
+    memcpy(&k, w, 8);
+    memcpy(&m, mask_bytes + 8 - n, 8);
+    return lower8(k & m);
+}
+
+/* Longer words: lower-case into key (of LEX_MAX_WORD bytes) eight bytes
+ * at a time, hashing each block with a multiply.  avail is how many bytes
+ * are readable at w (at least n): blocks with eight readable bytes are
+ * loaded whole. */
+static uint32_t fold_long(const char *w, size_t n, size_t avail, char *key)
+{
+    const uint64_t mul = 0x9E3779B97F4A7C15ull;
+    if (n <= 16 && avail >= 16) {
+        /* nearly every long word: the loop below, unrolled */
+        uint64_t c0 = fold_key8_wide(w, 8), c1 = fold_key8_wide(w + 8, n - 8);
+        memcpy(key, &c0, 8);
+        memcpy(key + 8, &c1, 8);
+        return (uint32_t)(((((uint64_t)n ^ c0) * mul) ^ c1) * mul >> 32);
+    }
+    uint64_t h = n;
+    for (size_t i = 0; i < n; i += 8) {
+        size_t m = n - i < 8 ? n - i : 8;
+        uint64_t c = avail - i >= 8 ? fold_key8_wide(w + i, m) : fold_key8(w + i, m);
+        memcpy(key + i, &c, 8); /* i + 8 <= LEX_MAX_WORD: n <= 64 */
+        h = (h ^ c) * mul;
+    }
     return (uint32_t)(h >> 32);
-}
-
-/* Longer words: lower-case into out and hash (FNV-1a). */
-static uint32_t fold_hash(const char *w, size_t n, char *out, bool *has_upper)
-{
-    uint32_t h = 2166136261u;
-    bool up = false;
-    for (size_t i = 0; i < n; i++) {
-        char c = ascii_lower(w[i]);
-        up |= c != w[i];
-        out[i] = c;
-        h ^= (unsigned char)c;
-        h *= 16777619u;
-    }
-    if (has_upper)
-        *has_upper = up;
-    return h;
 }
 
 static lex_entry *find_slot(const lexicon *lx, const char *w, size_t n, uint32_t h)
@@ -92,24 +94,13 @@ static lex_entry *find_slot(const lexicon *lx, const char *w, size_t n, uint32_t
     }
 }
 
-static lex_entry *find_slot8(const lexicon *lx, uint64_t k, size_t n, uint32_t h)
-{
-    size_t i = h & lx->mask;
-    for (;;) {
-        lex_entry *e = &lx->slots[i];
-        if (!e->word || (e->key8 == k && e->len == n))
-            return e;
-        i = (i + 1) & lx->mask;
-    }
-}
-
 static bool grow(const quote_allocator *a, lexicon *lx)
 {
     size_t nsize = lx->slots ? (lx->mask + 1) * 2 : 1024;
     lex_entry *ns = qa_calloc(a, nsize, sizeof *ns);
     if (!ns)
         return false;
-    lexicon nl = {ns, nsize - 1, lx->count};
+    lexicon nl = {.slots = ns, .mask = nsize - 1}; /* only the slots are looked at */
     for (size_t i = 0; lx->slots && i <= lx->mask; i++) {
         lex_entry *e = &lx->slots[i];
         if (e->word)
@@ -117,7 +108,8 @@ static bool grow(const quote_allocator *a, lexicon *lx)
                           : find_slot(&nl, e->word, e->len, e->hash)) = *e;
     }
     qa_free(a, lx->slots);
-    *lx = nl;
+    lx->slots = ns; /* the count and the filter stay */
+    lx->mask = nsize - 1;
     return true;
 }
 
@@ -127,21 +119,22 @@ static int add_word(const quote_allocator *a, lexicon *lx, const char *w, size_t
         if (!grow(a, lx))
             return QUOTE_ENOMEM;
     }
-    char key[LEX_MAX_WORD];
-    bool upper;
-    uint32_t h;
+    char key[LEX_MAX_WORD]; /* the word lower-cased */
     uint64_t k8 = 0;
+    uint32_t h;
     lex_entry *e;
     if (n <= 8) {
-        k8 = fold_key8(w, n, &upper);
+        k8 = fold_key8(w, n);
+        memcpy(key, &k8, 8);
         h = hash_key8(k8, n);
-        for (size_t i = 0; i < n; i++)
-            key[i] = (char)(k8 >> (8 * i));
         e = find_slot8(lx, k8, n, h);
     } else {
-        h = fold_hash(w, n, key, &upper);
+        h = fold_long(w, n, n, key);
         e = find_slot(lx, key, n, h);
     }
+    lx->filter[filter_bit(h) / 64] |= 1ull << (filter_bit(h) % 64);
+    /* the entry is written with a capital when any letter differs from key */
+    bool upper = memcmp(w, key, n) != 0;
     if (!e->word) {
         e->word = qa_strndup(a, key, n);
         if (!e->word)
@@ -225,25 +218,62 @@ void lexicon_free(const quote_allocator *a, lexicon *lx)
     qa_free(a, lx->slots);
     lx->slots = NULL;
     lx->mask = lx->count = 0;
+    memset(lx->filter, 0, sizeof lx->filter);
 }
 
-lex_kinds lexicon_find(const lexicon *lx, const char *w, size_t n)
+static lex_kinds kinds_of(const lex_entry *e)
 {
     lex_kinds k = {0, 0};
-    if (!lx->slots || n == 0 || n > LEX_MAX_WORD)
-        return k;
-    const lex_entry *e;
-    if (n <= 8) {
-        uint64_t k8 = fold_key8(w, n, NULL);
-        e = find_slot8(lx, k8, n, hash_key8(k8, n));
-    } else {
-        char key[LEX_MAX_WORD];
-        uint32_t h = fold_hash(w, n, key, NULL);
-        e = find_slot(lx, key, n, h);
-    }
-    if (e->word) {
+    if (e) {
         k.lower = e->lower;
         k.upper = e->upper;
     }
     return k;
+}
+
+/* Words longer than eight bytes, with avail bytes readable at w.  Kept
+ * out of line: its key buffer would otherwise give every lookup of a short
+ * word a stack frame. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static const lex_entry *find_long(const lexicon *lx, const char *w, size_t n, size_t avail,
+                                  bool *tail_lower)
+{
+    char key[LEX_MAX_WORD];
+    uint32_t h = fold_long(w, n, avail, key);
+    if (!filter_may_hold(lx, h))
+        return NULL;
+    const lex_entry *e = hit(find_slot(lx, key, n, h));
+    if (e && tail_lower)
+        *tail_lower = memcmp(w + 1, key + 1, n - 1) == 0;
+    return e;
+}
+
+/* The entry of the n bytes at w, of which avail (>= n) are readable. */
+static inline const lex_entry *entry_of(const lexicon *lx, const char *w, size_t n, size_t avail,
+                                        bool *tail_lower)
+{
+    if (!lx->slots || n == 0 || n > LEX_MAX_WORD)
+        return NULL;
+    if (n > 8)
+        return find_long(lx, w, n, avail, tail_lower);
+    return lex_probe8(lx, w, n, avail, tail_lower);
+}
+
+lex_kinds lexicon_find(const lexicon *lx, const char *w, size_t n)
+{
+    return kinds_of(entry_of(lx, w, n, n, NULL));
+}
+
+lex_kinds lexicon_find_at(const lexicon *lx, const char *text, size_t len, size_t start, size_t n)
+{
+    return kinds_of(entry_of(lx, text + start, n, len - start, NULL));
+}
+
+const lex_entry *lexicon_entry_at(const lexicon *lx, const char *text, size_t len, size_t start,
+                                  size_t n, bool *tail_lower)
+{
+    *tail_lower = false;
+    return entry_of(lx, text + start, n, len - start, tail_lower);
 }

@@ -69,31 +69,101 @@ static int gender_of(const work *w, size_t title_start, size_t ts, size_t te)
     return 0;
 }
 
-/* --- the word index: word -> latest entity with that surname / first name --- */
-
-typedef struct windex {
-    const char **keys;
-    uint32_t *lens;
-    int *ent;
-    size_t mask;
-} windex;
-
-static uint32_t hash_word(wordref r)
+/* The first tag at or after i that can start a name occurrence (a title,
+ * a name, an initial), or n.  Most tags are other words: the scan tests
+ * eight at a time (SWAR), a data-dependent branch per eight tags rather
+ * than per tag.  tags[0, n) are readable. */
+static size_t next_name_tag(const char *tags, size_t i, size_t n)
 {
-    uint32_t h = 2166136261u;
-    for (uint32_t i = 0; i < r.n; i++) {
-        h ^= (unsigned char)r.p[i];
-        h *= 16777619u;
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t ones = 0x0101010101010101ull, low7 = 0x7F * ones;
+    for (; n - i >= 8; i += 8) {
+        uint64_t x;
+        memcpy(&x, tags + i, 8);
+        /* bit 7 of each byte of x equal to T, N or I (exact: no carry
+         * crosses a byte, since the bytes are masked to seven bits) */
+        uint64_t t = x ^ (TAG_TITLE * ones), m = x ^ (TAG_NAME * ones), c = x ^ (TAG_INITIAL * ones);
+        uint64_t hit = ~(((t & low7) + low7) | t | low7) | ~(((m & low7) + low7) | m | low7) |
+                       ~(((c & low7) + low7) | c | low7);
+        if (hit)
+            return i + (size_t)__builtin_ctzll(hit) / 8;
     }
-    return h;
+#endif
+    while (i < n && tags[i] != TAG_TITLE && tags[i] != TAG_NAME && tags[i] != TAG_INITIAL)
+        i++;
+    return i;
 }
 
-static size_t windex_slot(const windex *x, wordref r)
+/* --- the word index: word -> latest entity with that surname / first name --- */
+
+/* A word of the index is kept as its offset in the text (the tokenizer
+ * caps texts at 4 GiB), so that a slot is 12 bytes, not 16: the table is
+ * zeroed for every article. */
+typedef struct wslot {
+    uint32_t off;
+    uint32_t len; /* 0: empty (name words are never empty) */
+    int32_t ent;
+} wslot;
+
+typedef struct windex {
+    wslot *slots;
+    size_t mask;
+    const char *text; /* the article (the words are in it) */
+    size_t len;
+} windex;
+
+/* n bytes of 0xFF then zeros, in memory order, at ff_then_zero + 8 - n */
+static const unsigned char ff_then_zero[16] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+
+/* Hash of a word eight bytes at a time (a loop per byte ended with a
+ * mispredicted branch for most names).  avail bytes are readable at r.p
+ * (at least r.n): a word of up to eight bytes - nearly every name - is
+ * one load, masked, when eight are. */
+static uint32_t hash_word(wordref r, size_t avail)
 {
-    size_t i = hash_word(r) & x->mask;
-    while (x->keys[i] && !(x->lens[i] == r.n && memcmp(x->keys[i], r.p, r.n) == 0))
+    const uint64_t mul = 0x9E3779B97F4A7C15ull;
+    uint64_t h = r.n;
+    for (size_t i = 0; i < r.n; i += 8) {
+        size_t m = r.n - i < 8 ? r.n - i : 8;
+        uint64_t c = 0;
+        if (avail - i >= 8) {
+            uint64_t mask;
+            memcpy(&c, r.p + i, 8);
+            memcpy(&mask, ff_then_zero + 8 - m, 8);
+            c &= mask;
+        } else {
+            memcpy(&c, r.p + i, m);
+        }
+        h = (h ^ c) * mul;
+    }
+    return (uint32_t)(h >> 32);
+}
+
+static wslot *windex_slot(const windex *x, wordref r)
+{
+    size_t i = hash_word(r, (size_t)(x->text + x->len - r.p)) & x->mask;
+    while (x->slots[i].len &&
+           !(x->slots[i].len == r.n && memcmp(x->text + x->slots[i].off, r.p, r.n) == 0))
         i = (i + 1) & x->mask;
-    return i;
+    return &x->slots[i];
+}
+
+/* The first and last name words of an entity's fullest name, kept beside
+ * the entity table so that each candidate of the walk below is compared
+ * without cutting its name into words again. */
+typedef struct ent_words {
+    wordref first, last;
+    size_t count; /* name words, at least one */
+} ent_words;
+
+static ent_words words_of(const wordref *ws, size_t n)
+{
+    ent_words e = {{NULL, 0}, {NULL, 0}, n};
+    if (n) {
+        e.first = ws[0];
+        e.last = ws[n - 1];
+    }
+    return e;
 }
 
 int names_collect(work *w)
@@ -103,13 +173,11 @@ int names_collect(work *w)
     const quote_allocator *a = w->a;
     w->nnames = 0;
 
-    /* Pass 1: occurrences. */
-    for (size_t i = 0; i < n;) {
-        char t = tags[i];
-        if (t != TAG_TITLE && t != TAG_NAME && t != TAG_INITIAL) {
-            i++;
-            continue;
-        }
+    /* Pass 1: occurrences.  (About one token in thirteen is a name:
+     * reserve that much at once, not in doublings from 16.) */
+    if (!qa_reserve(a, (void **)&w->names, &w->names_cap, sizeof(name_occ), n / 8 + 16))
+        return QUOTE_ENOMEM;
+    for (size_t i = next_name_tag(tags, 0, n); i < n; i = next_name_tag(tags, i, n)) {
         size_t title_start = i, j = i;
         while (j < n && (tags[j] == TAG_TITLE ||
                          (tags[j] == TAG_PREP && j > i && tags[j - 1] == TAG_TITLE &&
@@ -122,7 +190,9 @@ int names_collect(work *w)
             j++;
         }
         if (has_name) {
-            if (!qa_reserve(a, (void **)&w->names, &w->names_cap, sizeof(name_occ), w->nnames + 1))
+            /* (the capacity test inline: qa_reserve is a call per name) */
+            if (w->nnames == w->names_cap &&
+                !qa_reserve(a, (void **)&w->names, &w->names_cap, sizeof(name_occ), w->nnames + 1))
                 return QUOTE_ENOMEM;
             name_occ *o = &w->names[w->nnames++];
             o->title_start = title_start;
@@ -131,7 +201,7 @@ int names_collect(work *w)
             o->entity = -1;
             o->gender = gender_of(w, title_start, ts, j);
         }
-        i = j > i ? j : i + 1;
+        i = j; /* > i: tags[i] is a title, a name or an initial */
     }
 
     /* Pass 2: entities. */
@@ -139,12 +209,18 @@ int names_collect(work *w)
     size_t size = 64;
     while (size < w->nnames * 4 + 64)
         size *= 2;
-    x.keys = qa_calloc(a, size, sizeof *x.keys);
-    x.lens = qa_calloc(a, size, sizeof *x.lens);
-    x.ent = qa_calloc(a, size, sizeof *x.ent);
+    x.slots = qa_calloc(a, size, sizeof *x.slots);
     x.mask = size - 1;
+    x.text = w->text;
+    x.len = w->len;
+    ent_words *ewords = NULL; /* parallel to w->ents, which start empty here */
+    size_t ewords_cap = 0;
     int rc = QUOTE_OK;
-    if (!x.keys || !x.lens || !x.ent) {
+    /* At most one entity per occurrence: room for them all at once, not
+     * in doublings from 16 (each a copy). */
+    if (!x.slots ||
+        !qa_reserve(a, (void **)&w->ents, &w->ents_cap, sizeof(entity), w->nents + w->nnames) ||
+        !qa_reserve(a, (void **)&ewords, &ewords_cap, sizeof(ent_words), w->nents + w->nnames)) {
         rc = QUOTE_ENOMEM;
         goto out;
     }
@@ -157,15 +233,14 @@ int names_collect(work *w)
         int found = -1;
         /* Candidates: entities whose surname is our surname, or (for a
          * lone word) whose first name it is. */
-        size_t slot = windex_slot(&x, ow[on - 1]);
-        int e = x.keys[slot] ? x.ent[slot] : -1;
+        wslot *slot = windex_slot(&x, ow[on - 1]);
+        int e = slot->len ? slot->ent : -1;
         for (int walk = 0; e >= 0 && walk < CHAIN_WALK; walk++) {
             entity *en = &w->ents[e];
-            wordref ew[MAX_NAME_WORDS];
-            size_t enw = name_words(w, en->first_tok, en->first_tok + en->ntok, ew);
-            bool same_last = enw > 0 && word_eq(ew[enw - 1], ow[on - 1]);
-            bool first_ref = on == 1 && enw > 1 && word_eq(ew[0], ow[0]);
-            bool firsts_ok = on == 1 || enw == 1 || word_eq(ew[0], ow[0]);
+            const ent_words *ew = &ewords[e];
+            bool same_last = ew->count > 0 && word_eq(ew->last, ow[on - 1]);
+            bool first_ref = on == 1 && ew->count > 1 && word_eq(ew->first, ow[0]);
+            bool firsts_ok = on == 1 || ew->count == 1 || word_eq(ew->first, ow[0]);
             if ((same_last || first_ref) && firsts_ok &&
                 entity_gender_compatible(en->gender, o->gender)) {
                 found = e;
@@ -174,7 +249,10 @@ int names_collect(work *w)
             e = en->chain;
         }
         if (found < 0) {
-            if (!qa_reserve(a, (void **)&w->ents, &w->ents_cap, sizeof(entity), w->nents + 1)) {
+            if ((w->nents == w->ents_cap &&
+                 !qa_reserve(a, (void **)&w->ents, &w->ents_cap, sizeof(entity), w->nents + 1)) ||
+                (w->nents == ewords_cap &&
+                 !qa_reserve(a, (void **)&ewords, &ewords_cap, sizeof(ent_words), w->nents + 1))) {
                 rc = QUOTE_ENOMEM;
                 goto out;
             }
@@ -185,26 +263,26 @@ int names_collect(work *w)
             en->ntok = (uint32_t)(o->tok_end - o->tok_start);
             en->gender = o->gender;
             en->person = o->gender != 0 || o->title_start < o->tok_start;
-            en->chain = x.keys[slot] ? x.ent[slot] : -1;
-            x.keys[slot] = ow[on - 1].p;
-            x.lens[slot] = ow[on - 1].n;
-            x.ent[slot] = found;
+            en->chain = slot->len ? slot->ent : -1;
+            ewords[found] = words_of(ow, on);
+            slot->off = (uint32_t)(ow[on - 1].p - w->text);
+            slot->len = ow[on - 1].n;
+            slot->ent = found;
             if (on > 1) {
                 /* Index the first name too, for "Rex" alone. */
-                size_t fs = windex_slot(&x, ow[0]);
-                if (!x.keys[fs]) {
-                    x.keys[fs] = ow[0].p;
-                    x.lens[fs] = ow[0].n;
-                    x.ent[fs] = found;
+                wslot *fs = windex_slot(&x, ow[0]);
+                if (!fs->len) {
+                    fs->off = (uint32_t)(ow[0].p - w->text);
+                    fs->len = ow[0].n;
+                    fs->ent = found;
                 }
             }
         } else {
             entity *en = &w->ents[found];
-            wordref ew[MAX_NAME_WORDS];
-            size_t enw = name_words(w, en->first_tok, en->first_tok + en->ntok, ew);
-            if (on > enw) { /* a fuller form: it becomes the canonical one */
+            if (on > ewords[found].count) { /* a fuller form: it becomes the canonical one */
                 en->first_tok = o->tok_start;
                 en->ntok = (uint32_t)(o->tok_end - o->tok_start);
+                ewords[found] = words_of(ow, on);
             }
             if (!en->gender)
                 en->gender = o->gender;
@@ -236,8 +314,7 @@ int names_collect(work *w)
             en->name_end -= 4;
     }
 out:
-    qa_free(a, x.keys);
-    qa_free(a, x.lens);
-    qa_free(a, x.ent);
+    qa_free(a, x.slots);
+    qa_free(a, ewords);
     return rc;
 }

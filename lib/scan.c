@@ -403,6 +403,47 @@ static int on_mark(scanner *sc, size_t pos, size_t mlen)
     return QUOTE_OK;
 }
 
+/* The bytes a match of the marks pattern (extractor.c) can begin with:
+ * '<' of a markup tag, '"', '\'', and the lead bytes of « » (C2), of
+ * ‘ ’ “ ” ‹ › (E2) and of 「 」 (E3). */
+static const unsigned char mark_lead[256] = {
+    ['<'] = 1, ['"'] = 1, ['\''] = 1, [0xC2] = 1, [0xE2] = 1, [0xE3] = 1,
+};
+
+/* The first offset at or after pos where a match of the marks pattern may
+ * begin, or len.  PCRE2 looks for that byte one byte at a time; between
+ * marks - a hundred bytes apart in news - this goes eight at a time. */
+static size_t next_mark_lead(const unsigned char *s, size_t pos, size_t len)
+{
+    const uint64_t ones = 0x0101010101010101ull, high = 0x80 * ones;
+    if (pos >= len)
+        return len;
+    while (len - pos >= 8) {
+        uint64_t x;
+        memcpy(&x, s + pos, 8);
+        uint64_t q = x ^ ('"' * ones), a = x ^ ('\'' * ones), t = x ^ ('<' * ones);
+        /* a byte of q, a or t is zero where x holds that character: the
+         * classic zero-byte test may flag bytes after such a byte, never
+         * before the first; bytes from 0x80 up stand for C2, E2 and E3 */
+        uint64_t hit = (((q - ones) & ~q) | ((a - ones) & ~a) | ((t - ones) & ~t) | x) & high;
+        if (!hit) {
+            pos += 8;
+            continue;
+        }
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        pos += (size_t)__builtin_ctzll(hit) / 8; /* the first flagged byte */
+        if (mark_lead[s[pos]])
+            return pos;
+        pos++; /* a UTF-8 byte of another character */
+#else
+        break; /* look byte by byte */
+#endif
+    }
+    while (pos < len && !mark_lead[s[pos]])
+        pos++;
+    return pos;
+}
+
 int scan_segments(const struct quote_extractor *ex, pcre2_match_data *md, const char *text,
                   size_t len, segment_list *out, quote_error *err)
 {
@@ -417,9 +458,12 @@ int scan_segments(const struct quote_extractor *ex, pcre2_match_data *md, const 
     size_t pos = 0;
     for (;;) {
         int rc = PCRE2_ERROR_NOMATCH;
-        if (pos < len) {
-            rc = pcre2_match(ex->marks, (PCRE2_SPTR)text, len, pos, PCRE2_NO_UTF_CHECK, md,
-                             ex->mctx);
+        /* no match can begin before `from`; pos stays for the paragraph
+         * breaks looked for below */
+        size_t from = next_mark_lead(sc.s, pos, len);
+        if (from < len) {
+            rc = q_match(ex->marks, ex->marks_jit, (PCRE2_SPTR)text, len, from, PCRE2_NO_UTF_CHECK,
+                         md, ex->mctx);
             if (rc < 0 && rc != PCRE2_ERROR_NOMATCH)
                 return q_fail(err, q_pcre_status(rc), pos, "scanning quotation marks");
         }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "lexprobe.h"
 
 /* Byte classes for the hand-written scanner (the hot loop of tokenizing):
  * 1 for ASCII letters and digits. */
@@ -54,11 +55,10 @@ static inline bool letter_at(const unsigned char *s, size_t len, size_t i)
     return c < 0x80 ? ascii_word[c] != 0 : non_ascii_letter(s, len, i);
 }
 
-static bool upper_at(const unsigned char *s, size_t len, size_t i)
+/* Capital letters outside ASCII (upper_at). */
+static bool upper_at_utf8(const unsigned char *s, size_t len, size_t i)
 {
     unsigned char c = s[i];
-    if (c < 0x80)
-        return c >= 'A' && c <= 'Z';
     if (i + 1 >= len)
         return false;
     unsigned char d = s[i + 1];
@@ -69,6 +69,39 @@ static bool upper_at(const unsigned char *s, size_t len, size_t i)
     if (c == 0xD0)
         return d >= 0x80 && d <= 0xAF; /* Cyrillic Ѐ-Я */
     return false;
+}
+
+/* Is the character at s[i] a capital letter?  (Asked of every word.) */
+static inline bool upper_at(const unsigned char *s, size_t len, size_t i)
+{
+    unsigned char c = s[i];
+    if (c < 0x80)
+        return c >= 'A' && c <= 'Z';
+    return upper_at_utf8(s, len, i);
+}
+
+/* How many of the eight bytes at p, counting from the first, are ASCII
+ * letters or digits: the scanner skips the ASCII run of a word eight bytes
+ * at a time (SWAR range tests; no byte sum carries into the next byte,
+ * since bytes are masked to 7 bits and the constants are below 0x80). */
+static inline size_t ascii_word_run8(const unsigned char *p)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t ones = 0x0101010101010101ull;
+    uint64_t x;
+    memcpy(&x, p, 8);
+    uint64_t h = x & (0x7F * ones);
+    uint64_t l = h | (0x20 * ones); /* letters folded to lower case */
+    uint64_t letter = (l + (0x80 - 'a') * ones) & ~(l + (0x80 - 'z' - 1) * ones);
+    uint64_t digit = (h + (0x80 - '0') * ones) & ~(h + (0x80 - '9' - 1) * ones);
+    uint64_t stop = ~((letter | digit) & ~x) & (0x80 * ones); /* bit 7 of each other byte */
+    return stop ? (size_t)__builtin_ctzll(stop) / 8 : 8;
+#else
+    size_t n = 0;
+    while (n < 8 && ascii_word[p[n]])
+        n++;
+    return n;
+#endif
 }
 
 static size_t char_len(unsigned char c)
@@ -92,30 +125,20 @@ static bool grow_tokens(const quote_allocator *a, token_list *tl, size_t need)
     return true;
 }
 
-static inline bool push(const quote_allocator *a, token_list *tl, size_t start, size_t end,
-                        char tag, int32_t seg, int32_t para)
-{
-    if (tl->count + 1 > tl->cap && !grow_tokens(a, tl, tl->count + 1))
-        return false;
-    token *t = &tl->items[tl->count];
-    t->start = (uint32_t)start;
-    t->end = (uint32_t)end;
-    t->kinds = 0;
-    t->segment = seg;
-    t->para = para;
-    tl->tags[tl->count] = tag;
-    tl->count++;
-    return true;
-}
-
 /* End of the word starting at s[i]: letters and digits, with inner
  * apostrophes (don't, Trump’s), hyphens (Vice-President), and the dots of
- * abbreviations (U.S.). */
-static size_t word_end(const unsigned char *s, size_t len, size_t i)
+ * abbreviations (U.S.).  The scan starts at j: s[i, j) are known to be
+ * letters or digits. */
+static size_t word_end_from(const unsigned char *s, size_t len, size_t i, size_t j)
 {
-    size_t j = i;
     for (;;) {
         while (j < len) {
+            if (len - j >= 8) {
+                size_t run = ascii_word_run8(s + j);
+                j += run;
+                if (run == 8)
+                    continue;
+            }
             unsigned char c = s[j];
             if (c < 0x80) {
                 if (!ascii_word[c])
@@ -155,6 +178,22 @@ static size_t word_end(const unsigned char *s, size_t len, size_t i)
         }
         return j;
     }
+}
+
+/* End of the word starting at s[i] (word_end_from), with the common case
+ * inline: a word of ASCII letters and digits, shorter than eight bytes,
+ * followed by a byte that cannot continue it (anything but a letter, ' -
+ * . and the bytes from 0x80). */
+static inline size_t word_end(const unsigned char *s, size_t len, size_t i)
+{
+    size_t j = i;
+    if (len - i >= 8) {
+        size_t run = ascii_word_run8(s + i);
+        j = i + run;
+        if (run < 8 && s[j] < 0x80 && s[j] != '\'' && s[j] != '-' && s[j] != '.')
+            return j;
+    }
+    return word_end_from(s, len, i, j); /* s[i, j) are ASCII letters or digits */
 }
 
 static inline uint32_t lex_any(lex_kinds k)
@@ -201,26 +240,32 @@ static bool plural_noun(const char *text, const token *t)
 }
 
 /* The tag of a cue form from its left context (tokens before nt). */
-static char tag_cue(const char *text, const token_list *tl, size_t nt, uint32_t k, char prev)
+/* (kept out of line, like tag_of_kinds: tag_word is inlined in the loop,
+ * and few words are cues) */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static char tag_cue(const char *text, const token *items, const char *tags, size_t nt, uint32_t k,
+                    char prev)
 {
-    const char *w = text + tl->items[nt].start;
-    size_t n = tl->items[nt].end - tl->items[nt].start;
-    char pp = nt >= 2 ? tl->tags[nt - 2] : 0;
+    const char *w = text + items[nt].start;
+    size_t n = items[nt].end - items[nt].start;
+    char pp = nt >= 2 ? tags[nt - 2] : 0;
     /* "the report", "a snappy retort", "Sanders’ comments": after a
      * determiner (and its adjectives) or a possessive, a cue form is a noun */
     bool past = n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd';
     bool after_det = prev == TAG_DET ||
                      (pp == TAG_DET && (prev == TAG_WORD || prev == TAG_ADVERB) &&
-                      !plural_noun(text, &tl->items[nt - 1]) && !past) ||
+                      !plural_noun(text, &items[nt - 1]) && !past) ||
                      /* "Trump’s early-morning tweets" */
                      (nt >= 2 && prev == TAG_WORD && !past &&
-                      is_possessive(text, &tl->items[nt - 2])) ||
-                     (nt >= 1 && is_possessive(text, &tl->items[nt - 1]));
+                      is_possessive(text, &items[nt - 2])) ||
+                     (nt >= 1 && is_possessive(text, &items[nt - 1]));
     if (after_det)
         return (k & LEX_ROLE) ? TAG_ROLE : TAG_WORD;
     /* after "to" it is an intention, not an utterance ("wants to urge") */
-    if (nt >= 1 && tl->items[nt - 1].end - tl->items[nt - 1].start == 2 &&
-        memcmp(text + tl->items[nt - 1].start, "to", 2) == 0)
+    if (nt >= 1 && items[nt - 1].end - items[nt - 1].start == 2 &&
+        memcmp(text + items[nt - 1].start, "to", 2) == 0)
         return TAG_WORD;
     /* "says", "emails": an -s form is a verb after its subject (a name, a
      * pronoun, "the report", "Sanders' campaign"), a plural noun after a
@@ -234,36 +279,45 @@ static char tag_cue(const char *text, const token_list *tl, size_t nt, uint32_t 
     return TAG_CUE;
 }
 
-/* Tag of word token nt from its lexicon kinds and its left neighbours. */
-static char tag_word(const struct quote_extractor *ex, const char *text, token_list *tl,
-                     size_t nt, char prev)
+/* The kinds a word takes from its lexicon entry (lk), given whether it is
+ * capitalised and opens a sentence. */
+static inline uint32_t word_kinds(lex_kinds lk, bool cap, bool initial)
 {
-    const unsigned char *s = (const unsigned char *)text;
-    token *t = &tl->items[nt];
-    const char *w = (const char *)s + t->start;
-    size_t n = t->end - t->start;
-    bool cap = upper_at(s, t->end, t->start);
-    lex_kinds lk = lexicon_find(&ex->lex, w, n);
     /* A capitalised word matches entries written capitalised ("President")
      * and, failing those, lower-case ones ("The", "He"); a lower-case word
      * only lower-case entries ("president" is a role, not a title). */
     uint32_t k = cap ? lk.upper : lk.lower;
     uint32_t kf = cap ? (lk.upper ? lk.upper : lk.lower) : k;
-    if (cap && !sentence_initial(prev))
+    if (cap && !initial)
         /* Mid-sentence, a capitalised word is only a function word if it
          * is one in any position ("He", "The"); "Will" is a name. */
         kf &= LEX_PRONOUN | LEX_DETERMINER | LEX_CONJUNCTION | LEX_RELATIVE | LEX_STOP |
               LEX_ACCORDING | LEX_NUMBER;
-    k |= kf;
-    t->kinds = k;
+    return k | kf;
+}
 
-    if (k & LEX_CUE)
-        return tag_cue(text, tl, nt, k, prev);
+/* The tag of the word w (n bytes) of kinds k, when k is not a cue's: it
+ * depends on the word, its capital and whether it opens a sentence only,
+ * so for lexicon words it is computed once (word_tags_build). */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static char tag_of_kinds(uint32_t k, bool cap, bool initial, const char *w, size_t n)
+{
+    if (k == 0) {
+        /* In no lexicon (half the words of news): of the tests below,
+         * only those that do not look at the kinds can succeed. */
+        if (n == 1 && w[0] == 'I')
+            return TAG_PRONOUN;
+        if (n == 4 && (memcmp(w, "that", 4) == 0 || memcmp(w, "That", 4) == 0))
+            return TAG_THAT;
+        goto open_class;
+    }
     if (k & LEX_ACCORDING)
         return TAG_ACCORDING;
     if (n == 1 && w[0] == 'I')
         return TAG_PRONOUN;
-    if ((k & LEX_PRONOUN) && !(cap && !sentence_initial(prev) && (k & LEX_TITLE)))
+    if ((k & LEX_PRONOUN) && !(cap && !initial && (k & LEX_TITLE)))
         return TAG_PRONOUN;
     if (k & LEX_RELATIVE)
         return TAG_RELATIVE;
@@ -290,12 +344,13 @@ static char tag_word(const struct quote_extractor *ex, const char *text, token_l
         return TAG_PREP;
     if (k & LEX_ROLE)
         return TAG_ROLE;
+open_class:
     if (cap) {
         if (n == 1 || (n == 2 && w[1] == '.'))
             return TAG_INITIAL;
         /* "Speaking to reporters, ...", "Preceded by ...": a participle
          * opening a sentence; "Specifically, ...": an adverb */
-        if (sentence_initial(prev) && n > 5 && !(k & (LEX_MALE | LEX_FEMALE))) {
+        if (initial && n > 5 && !(k & (LEX_MALE | LEX_FEMALE))) {
             if (memcmp(w + n - 3, "ing", 3) == 0 || memcmp(w + n - 2, "ed", 2) == 0)
                 return TAG_STOP;
             if (memcmp(w + n - 2, "ly", 2) == 0)
@@ -308,6 +363,92 @@ static char tag_word(const struct quote_extractor *ex, const char *text, token_l
     if (n > 4 && w[n - 2] == 'l' && w[n - 1] == 'y')
         return TAG_ADVERB;
     return TAG_WORD;
+}
+
+/* Index into the four tags of a lexicon slot (word_tags_build). */
+static inline size_t word_tag_index(size_t slot, bool cap, bool initial)
+{
+    return slot * 4 + (size_t)cap * 2 + (size_t)initial;
+}
+
+int word_tags_build(const quote_allocator *a, const lexicon *lx, char **out)
+{
+    *out = NULL;
+    if (!lx->slots)
+        return QUOTE_OK; /* no entries: lexicon_entry_at finds none */
+    char *tags = qa_calloc(a, (lx->mask + 1) * 4, 1);
+    if (!tags)
+        return QUOTE_ENOMEM;
+    for (size_t i = 0; i <= lx->mask; i++) {
+        const lex_entry *e = &lx->slots[i];
+        if (!e->word)
+            continue;
+        lex_kinds lk = {e->lower, e->upper};
+        for (int cap = 0; cap < 2; cap++) {
+            /* The spelling the tag is for: the entry (lower case), or with
+             * an ASCII capital first ("That"); a word with another first
+             * byte is spelled as the entry whatever its case. */
+            char w[LEX_MAX_WORD];
+            memcpy(w, e->word, e->len);
+            if (cap && w[0] >= 'a' && w[0] <= 'z')
+                w[0] = (char)(w[0] - 'a' + 'A');
+            for (int initial = 0; initial < 2; initial++) {
+                uint32_t k = word_kinds(lk, cap, initial);
+                /* a cue's tag depends on its left context: 0, tag_cue() */
+                tags[word_tag_index(i, cap, initial)] =
+                    (k & LEX_CUE) ? 0 : tag_of_kinds(k, cap, initial, w, e->len);
+            }
+        }
+    }
+    *out = tags;
+    return QUOTE_OK;
+}
+
+/* Tag of word token nt from its lexicon kinds and its left neighbours. */
+/* (inlined in the main loop: a call costs more than a lexicon word's
+ * whole tagging; the rare second tagging goes through retag_word) */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline char tag_word(const struct quote_extractor *ex, const char *text, size_t len,
+                            token *items,
+                     const char *tags, size_t nt, char prev)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    token *t = &items[nt];
+    const char *w = (const char *)s + t->start;
+    size_t n = t->end - t->start;
+    bool cap = upper_at(s, t->end, t->start);
+    bool initial = sentence_initial(prev);
+    bool tail_lower = false;
+    /* short words (nearly all) are probed inline; lexicon_entry_at does
+     * the rest */
+    const lex_entry *e = n >= 1 && n <= 8 && ex->lex.slots
+                             ? lex_probe8(&ex->lex, w, n, len - t->start, &tail_lower)
+                             : lexicon_entry_at(&ex->lex, text, len, t->start, n, &tail_lower);
+    lex_kinds lk = {0, 0};
+    if (e) {
+        lk.lower = e->lower;
+        lk.upper = e->upper;
+    }
+    uint32_t k = word_kinds(lk, cap, initial);
+    t->kinds = k;
+    if (k & LEX_CUE)
+        return tag_cue(text, items, tags, nt, k, prev);
+    /* A lexicon word spelled as its entry (give or take a capital first
+     * letter: nearly all of them) has its tag in the table. */
+    if (e && tail_lower)
+        return ex->word_tags[word_tag_index((size_t)(e - ex->lex.slots), cap, initial)];
+    return tag_of_kinds(k, cap, initial, w, n);
+}
+
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static char retag_word(const struct quote_extractor *ex, const char *text, size_t len,
+                       token *items, const char *tags, size_t nt, char prev)
+{
+    return tag_word(ex, text, len, items, tags, nt, prev);
 }
 
 /* Punctuation tag at s[i] (and its byte length), or 0 for none. */
@@ -360,6 +501,61 @@ static char punct_tag(const unsigned char *s, size_t len, size_t i, size_t *n)
     }
 }
 
+/* Byte classes of the tokenizer's main loop: one table lookup picks the
+ * branch for the byte a token may start at, instead of a chain of tests. */
+enum {
+    BC_OTHER = 0, /* punctuation and symbols (punct_tag) */
+    BC_SPACE,     /* ' ' '\t' '\r': skipped */
+    BC_NEWLINE,
+    BC_WORD,      /* ASCII letter or digit */
+    BC_HIGH,      /* a UTF-8 lead byte: a letter or punctuation */
+    BC_DOLLAR     /* "$15" */
+};
+
+static const unsigned char byte_class[256] = {
+    [' '] = BC_SPACE, ['\t'] = BC_SPACE, ['\r'] = BC_SPACE, ['\n'] = BC_NEWLINE, ['$'] = BC_DOLLAR,
+    ['0'] = BC_WORD, ['1'] = BC_WORD, ['2'] = BC_WORD, ['3'] = BC_WORD, ['4'] = BC_WORD,
+    ['5'] = BC_WORD, ['6'] = BC_WORD, ['7'] = BC_WORD, ['8'] = BC_WORD, ['9'] = BC_WORD,
+    ['A'] = BC_WORD, ['B'] = BC_WORD, ['C'] = BC_WORD, ['D'] = BC_WORD, ['E'] = BC_WORD,
+    ['F'] = BC_WORD, ['G'] = BC_WORD, ['H'] = BC_WORD, ['I'] = BC_WORD, ['J'] = BC_WORD,
+    ['K'] = BC_WORD, ['L'] = BC_WORD, ['M'] = BC_WORD, ['N'] = BC_WORD, ['O'] = BC_WORD,
+    ['P'] = BC_WORD, ['Q'] = BC_WORD, ['R'] = BC_WORD, ['S'] = BC_WORD, ['T'] = BC_WORD,
+    ['U'] = BC_WORD, ['V'] = BC_WORD, ['W'] = BC_WORD, ['X'] = BC_WORD, ['Y'] = BC_WORD,
+    ['Z'] = BC_WORD, ['a'] = BC_WORD, ['b'] = BC_WORD, ['c'] = BC_WORD, ['d'] = BC_WORD,
+    ['e'] = BC_WORD, ['f'] = BC_WORD, ['g'] = BC_WORD, ['h'] = BC_WORD, ['i'] = BC_WORD,
+    ['j'] = BC_WORD, ['k'] = BC_WORD, ['l'] = BC_WORD, ['m'] = BC_WORD, ['n'] = BC_WORD,
+    ['o'] = BC_WORD, ['p'] = BC_WORD, ['q'] = BC_WORD, ['r'] = BC_WORD, ['s'] = BC_WORD,
+    ['t'] = BC_WORD, ['u'] = BC_WORD, ['v'] = BC_WORD, ['w'] = BC_WORD, ['x'] = BC_WORD,
+    ['y'] = BC_WORD, ['z'] = BC_WORD,
+#define BC_HIGH16(b)                                                                               \
+    [b + 0] = BC_HIGH, [b + 1] = BC_HIGH, [b + 2] = BC_HIGH, [b + 3] = BC_HIGH, [b + 4] = BC_HIGH, \
+    [b + 5] = BC_HIGH, [b + 6] = BC_HIGH, [b + 7] = BC_HIGH, [b + 8] = BC_HIGH, [b + 9] = BC_HIGH, \
+    [b + 10] = BC_HIGH, [b + 11] = BC_HIGH, [b + 12] = BC_HIGH, [b + 13] = BC_HIGH,                \
+    [b + 14] = BC_HIGH, [b + 15] = BC_HIGH
+    BC_HIGH16(0x80), BC_HIGH16(0x90), BC_HIGH16(0xA0), BC_HIGH16(0xB0),
+    BC_HIGH16(0xC0), BC_HIGH16(0xD0), BC_HIGH16(0xE0), BC_HIGH16(0xF0),
+#undef BC_HIGH16
+};
+
+/* Abbreviations keep their dot: "Sen.", "Jr.", "W.", and any capitalised
+ * word whose dot is followed by a comma or a closing bracket ("(D-Calif.)",
+ * "R-Pa., said"; but "he said.)" ends a sentence).  The word s[i, e) is
+ * followed by a dot (s[e] == '.'). */
+static bool keeps_dot(const struct quote_extractor *ex, const char *text, size_t len, size_t i,
+                      size_t e)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    return (e - i == 1 && upper_at(s, len, i)) ||
+           /* initialisms keep their last dot: "the U.S. approach" */
+           (e - i >= 3 && s[e - 2] == '.' && e + 1 < len && s[e + 1] != '\n') ||
+           (e + 1 < len && (s[e + 1] == ',' || s[e + 1] == ')') && upper_at(s, len, i)) ||
+           lex_any(lexicon_find_at(&ex->lex, text, len, i, e - i + 1));
+}
+
+/* The tokens are built in the locals of tokenize() - the arrays and the
+ * count - and written back to the list only to grow it and at the end:
+ * stores of tag letters (char) may alias anything, so fields read through
+ * the list would be reloaded after each one. */
 int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
              const segment_list *segs, token_list *tl, quote_error *err)
 {
@@ -371,6 +567,9 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
     /* About one token per five bytes of news: reserve that much at once. */
     if (!grow_tokens(a, tl, len / 5 + 16))
         return q_fail(err, QUOTE_ENOMEM, 0, NULL);
+    token *items = tl->items;
+    char *tags = tl->tags;
+    size_t nt = 0, cap = tl->cap;
     char prev = 0;
     int32_t para = 0;
     size_t k = 0; /* next segment */
@@ -378,11 +577,23 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
      * local so the per-byte loop does not index the segment array */
     size_t next_open = segs->count ? segs->items[0].open : SIZE_MAX;
     size_t i = 0;
+/* Room for one more token (and the tags' NUL). */
+#define RESERVE()                                                                            \
+    do {                                                                                     \
+        if (nt == cap) {                                                                     \
+            tl->count = nt;                                                                  \
+            if (!grow_tokens(a, tl, nt + 1))                                                 \
+                return q_fail(err, QUOTE_ENOMEM, 0, NULL);                                   \
+            items = tl->items;                                                               \
+            tags = tl->tags;                                                                 \
+            cap = tl->cap;                                                                   \
+        }                                                                                    \
+    } while (0)
 #define EMIT(st, en, tg, sg)                                                                 \
     do {                                                                                     \
-        if (!push(a, tl, (st), (en), (tg), (sg), para))                                      \
-            return q_fail(err, QUOTE_ENOMEM, 0, NULL);                                       \
-        prev = (tg);                                                                         \
+        RESERVE();                                                                           \
+        items[nt] = (token){(uint32_t)(st), (uint32_t)(en), 0, (sg), para};                  \
+        tags[nt++] = prev = (tg);                                                            \
     } while (0)
 
     while (i < len) {
@@ -397,20 +608,64 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
                 nx++;
             if (nx < len && s[nx] >= 'a' && s[nx] <= 'z')
                 ends = false;
-            EMIT(g->open, e, ends ? TAG_QUOTE_END : TAG_QUOTE, (int32_t)k);
-            /* paragraphs inside a multi-paragraph quotation */
+            /* paragraphs inside a multi-paragraph quotation (the token
+             * gets the paragraph it ends in) */
             if (g->multi_paragraph)
                 for (size_t j = g->open; j < e; j++)
                     if (s[j] == '\n' && j + 1 < e && s[j + 1] != '\n')
                         para++;
-            tl->items[tl->count - 1].para = para;
+            EMIT(g->open, e, ends ? TAG_QUOTE_END : TAG_QUOTE, (int32_t)k);
             i = e > i ? e : i + 1;
             k++;
             next_open = k < segs->count ? segs->items[k].open : SIZE_MAX;
             continue;
         }
         unsigned char c = s[i];
-        if (c == '\n') {
+        /* tests in the order of frequency: words, spaces, the rest (a
+         * switch would be an indirect jump, predicted worse) */
+        unsigned char bc = byte_class[c];
+        if (bc == BC_WORD || (bc == BC_HIGH && non_ascii_letter(s, len, i))) {
+            size_t e = word_end(s, len, i);
+            if (e > next_open)
+                e = next_open;
+            if (e < len && s[e] == '.' && keeps_dot(ex, text, len, i, e))
+                e++;
+            RESERVE();
+            token *t = &items[nt];
+            *t = (token){(uint32_t)i, (uint32_t)e, 0, -1, para};
+            char tg = tag_word(ex, text, len, items, tags, nt, prev);
+            if ((t->kinds & LEX_CUE) && prev == TAG_STOP && nt >= 1) {
+                /* "Boreing said", "Manning says": the sentence-initial
+                 * participle guess of tag_word was a surname */
+                const token *pt = &items[nt - 1];
+                if (!(pt->kinds & LEX_STOP) && upper_at(s, len, pt->start) &&
+                    sentence_initial(nt >= 2 ? tags[nt - 2] : 0)) {
+                    tags[nt - 1] = prev = TAG_NAME;
+                    tg = retag_word(ex, text, len, items, tags, nt, prev);
+                }
+            }
+            /* Two-word cues: "fired back", "a déclaré". */
+            if ((t->kinds & LEX_CUE_HEAD) && e < len && s[e] == ' ' && e + 1 < len &&
+                letter_at(s, len, e + 1)) {
+                size_t e2 = word_end(s, len, e + 1);
+                if (lex_any(lexicon_find_at(&ex->lex, text, len, i, e2 - i)) & LEX_CUE) {
+                    t->end = (uint32_t)e2;
+                    t->kinds |= LEX_CUE;
+                    tg = memcmp(text + i + (e2 - i) - 3, "ing", 3) == 0 ? TAG_PARTICIPLE : TAG_CUE;
+                    e = e2;
+                }
+            }
+            tags[nt++] = prev = tg;
+            /* most words end at one space, which the loop would only step
+             * over (outside a quoted segment) */
+            i = e < next_open && e < len && s[e] == ' ' ? e + 1 : e;
+            continue;
+        }
+        if (bc == BC_SPACE) {
+            i++;
+            continue;
+        }
+        if (bc == BC_NEWLINE) {
             /* blank lines do not count: paragraphs are numbered by content;
              * a paragraph ending in a colon introduces the quotation that
              * opens the next one ("Statement from the Ports Authority:") */
@@ -423,63 +678,12 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
             i++;
             continue;
         }
-        if (c == ' ' || c == '\t' || c == '\r') {
-            i++;
-            continue;
-        }
-        if (c == '$' && i + 1 < len && is_digit(s[i + 1])) {
+        if (bc == BC_DOLLAR && i + 1 < len && is_digit(s[i + 1])) {
             size_t e = i + 1; /* "$15": a number */
             while (e < len && (is_digit(s[e]) || ((s[e] == ',' || s[e] == '.') && e + 1 < len &&
                                                   is_digit(s[e + 1]))))
                 e++;
             EMIT(i, e, TAG_NUMBER, -1);
-            i = e;
-            continue;
-        }
-        if (letter_at(s, len, i)) {
-            size_t e = word_end(s, len, i);
-            if (e > next_open)
-                e = next_open;
-            if (!push(a, tl, i, e, TAG_WORD, -1, para))
-                return q_fail(err, QUOTE_ENOMEM, 0, NULL);
-            token *t = &tl->items[tl->count - 1];
-            /* Abbreviations keep their dot: "Sen.", "Jr.", "W.", and any
-             * capitalised word whose dot is followed by a comma or a
-             * closing bracket ("(D-Calif.)", "R-Pa., said"; but "he
-             * said.)" ends a sentence). */
-            if (e < len && s[e] == '.' &&
-                ((e - i == 1 && upper_at(s, len, i)) ||
-                 /* initialisms keep their last dot: "the U.S. approach" */
-                 (e - i >= 3 && s[e - 2] == '.' && e + 1 < len && s[e + 1] != '\n') ||
-                 (e + 1 < len && (s[e + 1] == ',' || s[e + 1] == ')') && upper_at(s, len, i)) ||
-                 lex_any(lexicon_find(&ex->lex, text + i, e - i + 1)))) {
-                t->end = (uint32_t)(e + 1);
-                e++;
-            }
-            char tg = tag_word(ex, text, tl, tl->count - 1, prev);
-            if ((t->kinds & LEX_CUE) && prev == TAG_STOP && tl->count >= 2) {
-                /* "Boreing said", "Manning says": the sentence-initial
-                 * participle guess of tag_word was a surname */
-                const token *pt = &tl->items[tl->count - 2];
-                if (!(pt->kinds & LEX_STOP) && upper_at(s, len, pt->start) &&
-                    sentence_initial(tl->count >= 3 ? tl->tags[tl->count - 3] : 0)) {
-                    tl->tags[tl->count - 2] = prev = TAG_NAME;
-                    tg = tag_word(ex, text, tl, tl->count - 1, prev);
-                }
-            }
-            /* Two-word cues: "fired back", "a déclaré". */
-            if ((t->kinds & LEX_CUE_HEAD) && e < len && s[e] == ' ' && e + 1 < len &&
-                letter_at(s, len, e + 1)) {
-                size_t e2 = word_end(s, len, e + 1);
-                if (lex_any(lexicon_find(&ex->lex, text + i, e2 - i)) & LEX_CUE) {
-                    t->end = (uint32_t)e2;
-                    t->kinds |= LEX_CUE;
-                    tg = memcmp(text + i + (e2 - i) - 3, "ing", 3) == 0 ? TAG_PARTICIPLE : TAG_CUE;
-                    e = e2;
-                }
-            }
-            tl->tags[tl->count - 1] = tg;
-            prev = tg;
             i = e;
             continue;
         }
@@ -489,8 +693,10 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
             EMIT(i, i + n, tg, -1);
         i += n;
     }
-    tl->tags[tl->count] = '\0'; /* grow_tokens keeps room for it */
+    tl->count = nt;
+    tags[nt] = '\0'; /* grow_tokens keeps room for it */
 #undef EMIT
+#undef RESERVE
     return QUOTE_OK;
 }
 

@@ -52,6 +52,9 @@ size_t utf8_first_invalid(const unsigned char *s, size_t len)
                 break;
             i += 8;
         }
+        /* then to the first non-ASCII byte of the block */
+        while (i < len && s[i] < 0x80)
+            i++;
         if (i >= len)
             break;
         size_t n = seq_len(s, len, i);

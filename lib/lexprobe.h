@@ -1,0 +1,106 @@
+/* lexprobe.h - the lexicon's lookup of words of up to eight bytes, inline.
+ *
+ * The tokenizer looks up every word of every article, nearly all of them
+ * short: this header gives it the probe without a call into lexicon.c
+ * (lexicon.c uses the same functions, so entries and lookups agree).
+ *
+ * Words of up to eight bytes are folded into one 64-bit key, hashed with
+ * a multiply and compared without memcmp.  The key holds the word's bytes
+ * in memory order, zero-padded; whatever the byte order of the machine,
+ * entries and lookups build it the same way. */
+#ifndef LIBQUOTE_LEXPROBE_H
+#define LIBQUOTE_LEXPROBE_H
+
+#include <string.h>
+
+#include "internal.h"
+
+#define ONES8 0x0101010101010101ull
+
+/* ASCII-lower-case the eight bytes of x at once (SWAR): a byte of A-Z
+ * gains 0x20, every other byte (including UTF-8 bytes >= 0x80) is kept.
+ * No byte sum below carries into the next byte: h <= 0x7F and the
+ * constants are at most 0x3F. */
+static inline uint64_t lower8(uint64_t x)
+{
+    uint64_t h = x & (0x7F * ONES8);
+    uint64_t ge_a = h + (0x80 - 'A') * ONES8;     /* bit 7 set where h >= 'A' */
+    uint64_t gt_z = h + (0x80 - 'Z' - 1) * ONES8; /* bit 7 set where h > 'Z' */
+    uint64_t upper = ge_a & ~gt_z & ~x & (0x80 * ONES8);
+    return x | (upper >> 2); /* 0x80 >> 2 == 0x20, in the same byte */
+}
+
+/* mask_bytes + 8 - n holds n bytes of 0xFF, then zeros, in memory order. */
+static const unsigned char mask_bytes[16] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+
+static inline uint32_t hash_key8(uint64_t k, size_t n)
+{
+    uint64_t h = (k + n) * 0x9E3779B97F4A7C15ull;
+    return (uint32_t)(h >> 32);
+}
+
+static inline size_t filter_bit(uint32_t h)
+{
+    return h >> 16; /* the slot index uses the low bits */
+}
+
+static inline bool filter_may_hold(const lexicon *lx, uint32_t h)
+{
+    size_t b = filter_bit(h);
+    return (lx->filter[b / 64] >> (b % 64)) & 1;
+}
+
+/* The slot of key k (a word of n <= 8 bytes): its entry or an empty one. */
+static inline lex_entry *find_slot8(const lexicon *lx, uint64_t k, size_t n, uint32_t h)
+{
+    size_t i = h & lx->mask;
+    for (;;) {
+        lex_entry *e = &lx->slots[i];
+        if (!e->word || (e->key8 == k && e->len == n))
+            return e;
+        i = (i + 1) & lx->mask;
+    }
+}
+
+/* The entry a probe found, or NULL for an empty slot. */
+static inline const lex_entry *hit(const lex_entry *e)
+{
+    return e->word ? e : NULL;
+}
+
+/* Are the bytes of the word after its first spelled as in its folded key
+ * (only the first letter may be a capital)?  x is the word, k its key. */
+static inline bool tail_as_key(uint64_t x, uint64_t k)
+{
+    uint64_t first; /* 0xFF in the first byte in memory order, zeros after */
+    memcpy(&first, mask_bytes + 7, 8);
+    return ((x ^ k) & ~first) == 0;
+}
+
+/* The entry of the word of n bytes (1 <= n <= 8) at w, of which avail
+ * (>= n) are readable, or NULL; *tail_lower as lexicon_entry_at (when
+ * tail_lower is not NULL and there is an entry).  lx has slots. */
+static inline const lex_entry *lex_probe8(const lexicon *lx, const char *w, size_t n, size_t avail,
+                                          bool *tail_lower)
+{
+    uint64_t x;
+    if (avail >= 8) { /* one load, masked to the word */
+        uint64_t m;
+        memcpy(&x, w, 8);
+        memcpy(&m, mask_bytes + 8 - n, 8);
+        x &= m;
+    } else {
+        x = 0;
+        memcpy(&x, w, n);
+    }
+    uint64_t k8 = lower8(x);
+    uint32_t h = hash_key8(k8, n);
+    if (!filter_may_hold(lx, h))
+        return NULL;
+    const lex_entry *e = hit(find_slot8(lx, k8, n, h));
+    if (e && tail_lower)
+        *tail_lower = tail_as_key(x, k8);
+    return e;
+}
+
+#endif /* LIBQUOTE_LEXPROBE_H */
