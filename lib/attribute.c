@@ -19,18 +19,12 @@
 #define LEADIN_TOKENS 60  /* tokens before a quote that a lead-in layout sees */
 
 /* Run a layout pattern over tags[from, to) (anchored as the pattern says):
- * 1 or more on a match (ovector set), 0 for none, <0 an error code. */
+ * 1 or more on a match (ovector set), 0 for none, <0 an error code.
+ * The callers ask layout_may_match() first: most layouts fail on most
+ * windows, and its tests are much cheaper than a call into PCRE2. */
 static int run_layout(work *w, int layout, size_t from, size_t to, PCRE2_SIZE **ovector)
 {
     const struct quote_extractor *ex = w->ex;
-    const char *needs = quote_layouts[layout].needs;
-    if (needs) {
-        bool found = false;
-        for (const char *c = needs; *c && !found; c++)
-            found = memchr(w->toks.tags + from, *c, to - from) != NULL;
-        if (!found)
-            return 0;
-    }
     int rc = q_match(ex->layouts[layout], ex->layout_jit[layout], (PCRE2_SPTR)(w->toks.tags + from),
                      to - from, 0, 0, w->md, ex->mctx);
     if (rc >= 0) {
@@ -147,6 +141,19 @@ static void subject_before_participle(const work *w, size_t from, size_t *ms, si
         *ms = s;
         *me = e;
     }
+}
+
+/* sentence-subject's confidence when a colon introduces the quotation: the
+ * only one that try_layout() raises above the layout's own. */
+#define SUBJECT_COLON_CONFIDENCE 0.72
+
+_Static_assert(LAYOUT_COUNT <= 32, "attribute_all() keeps sets of layouts in a uint32_t");
+
+/* The highest confidence a candidate of the layout can have. */
+static double max_confidence(int layout)
+{
+    return layout == LAYOUT_LEAD_SUBJECT ? SUBJECT_COLON_CONFIDENCE
+                                         : quote_layouts[layout].confidence;
 }
 
 /* Try one layout; on a match fill cand and return 1, 0 for no match, <0 error. */
@@ -308,7 +315,7 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
         for (size_t i = from; i < qt; i++)
             cue |= t[i] == TAG_CUE || t[i] == TAG_PARTICIPLE;
         if (t[qt - 1] == TAG_COLON)
-            cand->confidence = 0.72;
+            cand->confidence = SUBJECT_COLON_CONFIDENCE;
         else if (cue)
             cand->confidence = 0.62;
     }
@@ -357,14 +364,20 @@ static int scan_sentences(work *w, size_t from, size_t to, event *ev, int *focus
     const char *t = w->toks.tags;
     size_t s = from;
     while (s < to) {
-        size_t e = s;
-        bool has_cue = false, has_quote = false;
-        while (e < to && !tag_ends_sentence(t[e])) {
-            has_cue |= t[e] == TAG_CUE;
-            has_quote |= t[e] == TAG_QUOTE;
+        /* Most of an article lies between its quotations and most of its
+         * sentences have no cue: go straight to the next cue, and to the
+         * sentence holding it. */
+        const char *cue = memchr(t + s, TAG_CUE, to - s);
+        if (!cue)
+            break;
+        size_t c = (size_t)(cue - t), e = c;
+        while (s < c && !tag_ends_sentence(t[c - 1]))
+            c--;
+        s = c; /* the first token after the previous sentence end */
+        while (e < to && !tag_ends_sentence(t[e]))
             e++;
-        }
-        if (has_cue && !has_quote) {
+        if (!memchr(t + s, TAG_QUOTE, e - s) &&
+            layout_may_match(w->ex, LAYOUT_SENTENCE_CUE, t + s, e - s, ~(uint64_t)0)) {
             PCRE2_SIZE *ov;
             int rc = run_layout(w, LAYOUT_SENTENCE_CUE, s, e, &ov);
             if (rc < 0)
@@ -393,6 +406,22 @@ static int scan_sentences(work *w, size_t from, size_t to, event *ev, int *focus
     return QUOTE_OK;
 }
 
+/* The first token at or after i with tag c, or n. */
+static size_t find_tag(const char *t, size_t i, size_t n, char c)
+{
+    const char *p = i < n ? memchr(t + i, c, n - i) : NULL;
+    return p ? (size_t)(p - t) : n;
+}
+
+/* word_count() of segment g, counted once (*cache is -1 until then) and
+ * only up to 9: it is only compared with 8 and less. */
+static int quote_words(const work *w, const segment *g, int *cache)
+{
+    if (*cache < 0)
+        *cache = word_count(w, g, 9);
+    return *cache;
+}
+
 int attribute_all(work *w, quote_error *err)
 {
     const char *t = w->toks.tags;
@@ -402,9 +431,18 @@ int attribute_all(work *w, quote_error *err)
     size_t scanned = 0; /* sentences before this token were scanned for cues */
     int32_t headlines = headline_paragraphs(w);
 
-    for (size_t qt = 0; qt < n; qt++) {
-        if (t[qt] != TAG_QUOTE && t[qt] != TAG_QUOTE_END)
-            continue;
+    /* The quote tokens in order: the next q and the next Q, found with
+     * memchr rather than a test of every tag. */
+    size_t next_q = find_tag(t, 0, n, TAG_QUOTE), next_Q = find_tag(t, 0, n, TAG_QUOTE_END);
+    while (next_q < n || next_Q < n) {
+        size_t qt;
+        if (next_q < next_Q) {
+            qt = next_q;
+            next_q = find_tag(t, qt + 1, n, TAG_QUOTE);
+        } else {
+            qt = next_Q;
+            next_Q = find_tag(t, qt + 1, n, TAG_QUOTE_END);
+        }
         size_t seg = (size_t)w->toks.items[qt].segment;
         attribution *at = &w->attr[seg];
         at->layout = -1;
@@ -439,18 +477,22 @@ int attribute_all(work *w, quote_error *err)
         bool headline = w->toks.items[qt].para < headlines;
 
         const segment *g = &w->segs.items[seg];
-        int words = word_count(w, g, 9); /* only compared with 8 and less */
+        /* The word count only matters for short quotations, and counting
+         * walks the whole quotation: it is taken only when a cheaper test
+         * has not already decided (-1: not counted yet). */
+        int words = -1;
         bool mid_sentence = lead_from < qt && !tag_ends_sentence(t[qt - 1]) &&
                             t[qt - 1] != TAG_COLON;
-        if (!headline && words <= 8 && is_subheading(w, qt, g)) {
+        if (!headline && is_subheading(w, qt, g) && quote_words(w, g, &words) <= 8) {
             /* ‘A fight from start to finish.’ alone on its line: a section
              * heading made of a pull quote */
             at->rule = "heading";
             at->layout = -2;
             continue;
         }
-        if (!headline && words <= 6 &&
-            (looks_nonspeech(w, qt) || (mid_sentence && words <= 5 && looks_title(w, g)))) {
+        bool nonspeech = !headline && looks_nonspeech(w, qt);
+        if ((nonspeech && quote_words(w, g, &words) <= 6) ||
+            (!headline && mid_sentence && quote_words(w, g, &words) <= 5 && looks_title(w, g))) {
             /* the memoir “Roads to Nowhere”, a man who goes by “Sparrow” */
             at->rule = "title";
             at->layout = -2;
@@ -461,20 +503,49 @@ int attribute_all(work *w, quote_error *err)
         candidate best = {-1, 0, 0, SIZE_MAX, 0.0, false};
         candidate named_lead = best; /* the best lead-in naming someone */
         candidate cue_lead = best;   /* the best lead-in with a speech cue */
+        /* the tags of each window, for the layouts' cheap "needs" test */
+        uint64_t trail_set = tag_set(t, qt, trail_to), lead_set = tag_set(t, lead_from, qt + 1);
+        /* Without an explanation to write, only the decision matters, and a
+         * layout that cannot beat the best candidate so far (a candidate
+         * replaces it only with a higher confidence) need not run - but for
+         * the two other uses of the lead-in candidates: cue_lead only counts
+         * when the sentence opens with a subordinate clause (then nothing is
+         * skipped), named_lead only when the best names a pronoun (then the
+         * skipped lead-ins run after the loop). */
+        int subordinate = -1; /* opens_subordinate_clause(), once needed */
+        uint32_t skipped = 0; /* the lead-in layouts skipped, by bit */
         for (int l = 0; l < LAYOUT_COUNT; l++) {
             enum layout_site site = quote_layouts[l].site;
             size_t from, to;
+            uint64_t present;
             if (site == SITE_TRAILER) {
                 from = qt;
                 to = trail_to;
+                present = trail_set;
             } else if (site == SITE_LEADIN) {
                 from = lead_from;
                 to = qt + 1;
+                present = lead_set;
             } else if (site == SITE_PARAGRAPH && headline) {
                 from = paragraph_start(w, qt);
                 to = qt + 1;
+                present = ~(uint64_t)0;
             } else {
                 continue;
+            }
+            if (!layout_may_match(w->ex, l, t + from, to - from, present))
+                continue;
+            if (!w->explain && best.layout >= 0 && max_confidence(l) <= best.confidence) {
+                if (site != SITE_LEADIN)
+                    continue; /* only lead-ins have other uses */
+                /* cue_lead can only replace a trailer (which all run
+                 * before the lead-ins) */
+                if (subordinate < 0 && quote_layouts[best.layout].site == SITE_TRAILER)
+                    subordinate = opens_subordinate_clause(w, lead_from, qt);
+                if (subordinate != 1) {
+                    skipped |= (uint32_t)1 << l;
+                    continue;
+                }
             }
             candidate c;
             int rc = try_layout(w, l, from, to, qt, &c);
@@ -491,6 +562,22 @@ int attribute_all(work *w, quote_error *err)
             if (site == SITE_LEADIN && c.cue != SIZE_MAX && t[c.cue] == TAG_CUE &&
                 c.confidence > cue_lead.confidence)
                 cue_lead = c;
+        }
+        if (skipped && best.me == best.ms + 1 && t[best.ms] == TAG_PRONOUN) {
+            /* named_lead as if nothing had been skipped: the first of the
+             * highest confidence, in layout order */
+            for (int l = 0; l < LAYOUT_COUNT; l++) {
+                if (!(skipped & (uint32_t)1 << l))
+                    continue;
+                candidate c;
+                int rc = try_layout(w, l, lead_from, qt + 1, qt, &c);
+                if (rc < 0)
+                    return q_fail(err, rc, 0, "matching attribution layouts");
+                if (rc > 0 && has_name(w, c.ms, c.me) &&
+                    (named_lead.layout < 0 || c.confidence > named_lead.confidence ||
+                     (c.confidence == named_lead.confidence && l < named_lead.layout)))
+                    named_lead = c;
+            }
         }
         /* "Although Reynolds says that Santilli “Q”, others argue ...",
          * "After Scalia said that “Q,” Trump said: ...": a quotation in a
@@ -598,8 +685,8 @@ int attribute_all(work *w, quote_error *err)
             at->confidence = 0.2;
         }
         /* A short unattributed fragment mid-sentence is a scare quote. */
-        if (at->layout == -1 && words < 3 && qt > 0 && !tag_ends_sentence(t[qt - 1]) &&
-            t[qt - 1] != TAG_COLON) {
+        if (at->layout == -1 && qt > 0 && !tag_ends_sentence(t[qt - 1]) &&
+            t[qt - 1] != TAG_COLON && quote_words(w, g, &words) < 3) {
             at->rule = "scare-quote";
             at->layout = -2;
         }

@@ -147,6 +147,14 @@ int quote_extractor_new(const quote_options *options, quote_extractor **out, quo
         rc = compile(ex, quote_layouts[l].pattern, 0, &ex->layouts[l], &ex->layout_jit[l], err);
         if (rc)
             goto fail;
+        if (pcre2_pattern_info(ex->layouts[l], PCRE2_INFO_MINLENGTH, &ex->layout_min[l]) != 0)
+            ex->layout_min[l] = 0;
+        ex->layout_needs[l] = 0;
+        for (const char *c = quote_layouts[l].needs; c && *c; c++)
+            ex->layout_needs[l] |= tag_bit(*c);
+        ex->layout_requires[l] = 0;
+        for (const char *c = quote_layouts[l].requires; c && *c; c++)
+            ex->layout_requires[l] |= tag_bit(*c);
         ex->group_m[l] = pcre2_substring_number_from_name(ex->layouts[l], (PCRE2_SPTR) "m");
         ex->group_c[l] = pcre2_substring_number_from_name(ex->layouts[l], (PCRE2_SPTR) "c");
         if (ex->group_c[l] < 0)

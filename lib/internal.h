@@ -227,6 +227,23 @@ static inline bool tag_ends_sentence(char t)
     return t == TAG_END || t == TAG_PARA || t == TAG_QUOTE_END;
 }
 
+/* A bit for a tag letter, for sets of tags in a uint64_t: the tags in use
+ * map to distinct bits (their low six bits differ), and a collision would
+ * only make a set test answer "maybe". */
+static inline uint64_t tag_bit(char t)
+{
+    return (uint64_t)1 << ((unsigned char)t & 63);
+}
+
+/* The tag_bit() set of the tags in tags[from, to). */
+static inline uint64_t tag_set(const char *tags, size_t from, size_t to)
+{
+    uint64_t set = 0;
+    for (size_t i = from; i < to; i++)
+        set |= tag_bit(tags[i]);
+    return set;
+}
+
 /* ---- the compiled extractor ---- */
 
 enum layout_id {
@@ -275,6 +292,12 @@ struct quote_extractor {
     bool marks_jit, layout_jit[LAYOUT_COUNT]; /* JIT-compiled (see q_match) */
     int group_m[LAYOUT_COUNT];          /* capture group numbers of (?<m>) */
     int group_c[LAYOUT_COUNT];          /* (?<c>), or -1 */
+    /* PCRE2_INFO_MINLENGTH of each layout: a window shorter than that
+     * cannot match (half the quotations open their sentence, and a lead-in
+     * window of the quote token alone matches none of the layouts). */
+    uint32_t layout_min[LAYOUT_COUNT];
+    uint64_t layout_needs[LAYOUT_COUNT];    /* tag_bit() set of layout_info.needs */
+    uint64_t layout_requires[LAYOUT_COUNT]; /* and of layout_info.requires */
     uint32_t match_limit, depth_limit;
 };
 
@@ -310,8 +333,17 @@ typedef struct layout_info {
     double confidence;   /* base confidence of an attribution by this layout */
     bool main_clause;    /* its speaker becomes the focus for later pronouns */
     /* Tags of which one at least must occur in the window for the pattern
-     * to match (NULL: no such tag): a memchr saves a PCRE2 call. */
+     * to match (NULL: no such tag): a test of the window's tag set saves a
+     * PCRE2 call (layout_may_match()). */
     const char *needs;
+    /* When not 0, that tag must occur among the first `within` tags of a
+     * trailer window (which starts at the quote token) or the last `within`
+     * of a lead-in window (which ends at it), because the pattern puts it
+     * there: `^[Qq],?x` has its x among the first 3. */
+    unsigned within;
+    /* Tags that must all occur in the window (NULL: none), another cheap
+     * test: trailing-clause-inverted has a comma before its cue. */
+    const char *requires;
     enum mention_rule mention;
     /* The word that must stand just before the region ("as X said", "with X
      * saying"), or NULL: the tag string cannot tell "as" from "if". */
@@ -321,6 +353,29 @@ typedef struct layout_info {
 } layout_info;
 
 extern const layout_info quote_layouts[LAYOUT_COUNT];
+
+/* The cheap tests that rule a layout out before PCRE2 runs (the window's
+ * length; its needs, within and requires tags) over the window tags[0, n),
+ * whose tag_set() is present or a superset of it.  False only when the
+ * layout's pattern cannot match there.  Inline: attribute.c asks it some
+ * 25 times per quotation. */
+static inline bool layout_may_match(const struct quote_extractor *ex, int layout,
+                                    const char *tags, size_t n, uint64_t present)
+{
+    const layout_info *li = &quote_layouts[layout];
+    if (n < ex->layout_min[layout])
+        return false;
+    if (li->needs && !(present & ex->layout_needs[layout]))
+        return false;
+    if ((present & ex->layout_requires[layout]) != ex->layout_requires[layout])
+        return false;
+    if (li->needs && li->within && n > li->within) {
+        size_t lo = li->site == SITE_TRAILER ? 0 : n - li->within;
+        if (!(tag_set(tags, lo, lo + li->within) & ex->layout_needs[layout]))
+            return false;
+    }
+    return true;
+}
 
 /* ---- attribution: per-call working state ---- */
 
