@@ -13,14 +13,14 @@
 
 /* One record in flight. */
 typedef struct slot {
-    char *line;          /* getline() buffer, reused */
+    char *line; /* getline() buffer, reused */
     size_t cap;
     size_t len;
-    const char *file;    /* where the line came from, for messages */
+    const char *file; /* where the line came from, for messages */
     unsigned long lineno;
-    qd_buf out;          /* the rendered record */
+    qd_buf out; /* the rendered record */
     bool ok;
-    bool done;           /* processed, waiting to be written (guarded by mu) */
+    bool done; /* processed, waiting to be written (guarded by mu) */
     char err[256];
 } slot;
 
@@ -43,8 +43,8 @@ typedef struct pipeline {
     pthread_cond_t work_cv; /* workers: a record arrived, or end of input */
     pthread_cond_t done_cv; /* main: the records it waits for are done */
     uint64_t next_read, next_work, next_write;
-    uint64_t wait_end;      /* main waits for [next_write, wait_end) ... */
-    size_t missing;         /* ... of which this many are not done yet */
+    uint64_t wait_end; /* main waits for [next_write, wait_end) ... */
+    size_t missing;    /* ... of which this many are not done yet */
     bool eof;
 } pipeline;
 
@@ -63,8 +63,8 @@ static void process_slot(const qd_job *job, slot *s, qd_buf *scratch)
 {
     qd_buf_clear(&s->out);
     s->err[0] = '\0';
-    s->ok = qd_process_record(job, s->line, s->len, s->lineno, scratch, &s->out, s->err,
-                              sizeof s->err);
+    s->ok =
+        qd_process_record(job, s->line, s->len, s->lineno, scratch, &s->out, s->err, sizeof s->err);
     qd_buf_shrink(scratch, KEEP_BYTES);
 }
 
@@ -157,6 +157,27 @@ static void wait_done(pipeline *p, uint64_t count)
     pthread_mutex_unlock(&p->mu);
 }
 
+/* The main thread's share of the work: process the next record no worker
+ * has taken, if any.  Returns false when there is none. */
+static bool help_one(pipeline *p, qd_buf *scratch)
+{
+    pthread_mutex_lock(&p->mu);
+    if (p->next_work == p->next_read) {
+        pthread_mutex_unlock(&p->mu);
+        return false;
+    }
+    uint64_t k = p->next_work++;
+    slot *s = &p->ring[k % p->nslots];
+    pthread_mutex_unlock(&p->mu);
+
+    process_slot(p->job, s, scratch);
+
+    pthread_mutex_lock(&p->mu);
+    s->done = true;
+    pthread_mutex_unlock(&p->mu);
+    return true;
+}
+
 /* Write the oldest record if it is done.  Returns false if it is not (or
  * there is none). */
 static bool flush_one(pipeline *p, writer *w)
@@ -184,8 +205,11 @@ static bool run_parallel(pipeline *p, writer *w, int jobs)
         fprintf(stderr, "quotedump: out of memory\n");
         return false;
     }
+    /* jobs - 1 workers: the main thread, between reading and writing,
+     * processes records too (help_one), so that `jobs` threads compute
+     * and none waits on a core another one needs. */
     int started = 0;
-    for (; started < jobs; started++) {
+    for (; started < jobs - 1; started++) {
         if (pthread_create(&threads[started], NULL, worker_main, p) != 0)
             break;
     }
@@ -194,12 +218,14 @@ static bool run_parallel(pipeline *p, writer *w, int jobs)
         free(threads);
         return false;
     }
+    qd_buf scratch = QD_BUF_INIT;
 
     for (;;) {
         while (flush_one(p, w))
             ;
         if (p->next_read - p->next_write == p->nslots) { /* ring full */
-            wait_done(p, p->nslots / 2);
+            if (!help_one(p, &scratch))
+                wait_done(p, p->nslots / 2);
             continue;
         }
         if (w->out->failed) /* nobody will see more output: stop reading */
@@ -218,10 +244,12 @@ static bool run_parallel(pipeline *p, writer *w, int jobs)
     pthread_cond_broadcast(&p->work_cv);
     pthread_mutex_unlock(&p->mu);
     while (p->next_write < p->next_read) {
-        wait_done(p, p->next_read - p->next_write);
+        if (!help_one(p, &scratch))
+            wait_done(p, p->next_read - p->next_write);
         while (flush_one(p, w))
             ;
     }
+    qd_buf_free(&scratch);
     for (int i = 0; i < started; i++)
         pthread_join(threads[i], NULL);
     free(threads);

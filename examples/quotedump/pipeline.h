@@ -2,8 +2,10 @@
  * pipeline.h - process JSON Lines input, in parallel, in input order.
  *
  * The main thread reads lines into a ring of slots and writes finished
- * slots in input order; worker threads parse, extract and render each slot
- * into the slot's own buffer.  At most `8 * jobs` records are in flight, so
+ * slots in input order; `jobs - 1` worker threads parse, extract and render
+ * each slot into the slot's own buffer, and so does the main thread while
+ * the ring is full, so that `jobs` threads compute on `jobs` cores without
+ * a reader thread taking turns with them.  At most `8 * jobs` records are in flight, so
  * memory stays bounded whatever the input size: a constant plus the ring's
  * line and output buffers (each shrunk back after an unusually large
  * record).  With jobs == 1 no thread is started.
