@@ -228,6 +228,12 @@ static bool sentence_initial(char prev)
            prev == TAG_COLON || prev == TAG_DASH || prev == TAG_LPAREN;
 }
 
+/* Is token t the word "to"? */
+static inline bool after_to(const char *text, const token *t)
+{
+    return t->end - t->start == 2 && memcmp(text + t->start, "to", 2) == 0;
+}
+
 /* "many commentators called": a word in -s between a determiner and a
  * cue form is a plural noun, the subject of the cue (adjectives do not end
  * in -s: "a snappy retort" is a noun phrase).  A past form after them is a
@@ -264,8 +270,7 @@ static char tag_cue(const char *text, const token *items, const char *tags, size
     if (after_det)
         return (k & LEX_ROLE) ? TAG_ROLE : TAG_WORD;
     /* after "to" it is an intention, not an utterance ("wants to urge") */
-    if (nt >= 1 && items[nt - 1].end - items[nt - 1].start == 2 &&
-        memcmp(text + items[nt - 1].start, "to", 2) == 0)
+    if (nt >= 1 && after_to(text, &items[nt - 1]))
         return TAG_WORD;
     /* "says", "emails": an -s form is a verb after its subject (a name, a
      * pronoun, "the report", "Sanders' campaign"), a plural noun after a
@@ -652,6 +657,8 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
                     t->end = (uint32_t)e2;
                     t->kinds |= LEX_CUE;
                     tg = memcmp(text + i + (e2 - i) - 3, "ing", 3) == 0 ? TAG_PARTICIPLE : TAG_CUE;
+                    if (nt >= 1 && after_to(text, &items[nt - 1]))
+                        tg = TAG_WORD; /* "quick to chime in": an intention */
                     e = e2;
                 }
             }
