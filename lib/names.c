@@ -177,19 +177,22 @@ int names_collect(work *w)
      * reserve that much at once, not in doublings from 16.) */
     if (!qa_reserve(a, (void **)&w->names, &w->names_cap, sizeof(name_occ), n / 8 + 16))
         return QUOTE_ENOMEM;
+    /* the most words pass 2 may index: a surname per occurrence, and a
+     * first name when it has two name words */
+    size_t keys = 0;
     for (size_t i = next_name_tag(tags, 0, n); i < n; i = next_name_tag(tags, i, n)) {
         size_t title_start = i, j = i;
         while (j < n && (tags[j] == TAG_TITLE ||
                          (tags[j] == TAG_PREP && j > i && tags[j - 1] == TAG_TITLE &&
                           j + 1 < n && tags[j + 1] == TAG_TITLE)))
             j++;
-        size_t ts = j;
-        bool has_name = false;
+        size_t ts = j, name_toks = 0;
         while (j < n && (tags[j] == TAG_NAME || tags[j] == TAG_INITIAL)) {
-            has_name |= tags[j] == TAG_NAME;
+            name_toks += tags[j] == TAG_NAME;
             j++;
         }
-        if (has_name) {
+        if (name_toks) {
+            keys += name_toks > 1 ? 2 : 1;
             /* (the capacity test inline: qa_reserve is a call per name) */
             if (w->nnames == w->names_cap &&
                 !qa_reserve(a, (void **)&w->names, &w->names_cap, sizeof(name_occ), w->nnames + 1))
@@ -206,8 +209,10 @@ int names_collect(work *w)
 
     /* Pass 2: entities. */
     windex x;
+    /* at most half full (the table is zeroed for every article: its size
+     * follows the words it may hold, not the occurrences times two) */
     size_t size = 64;
-    while (size < w->nnames * 4 + 64)
+    while (size < keys * 2 + 64)
         size *= 2;
     x.slots = qa_calloc(a, size, sizeof *x.slots);
     x.mask = size - 1;
