@@ -223,6 +223,22 @@ static inline uint32_t lex_any(lex_kinds k)
     return k.lower | k.upper;
 }
 
+/* lex_any(lexicon_find_at(...)), with the probe of words of up to sixteen
+ * bytes inline: the tokenizer asks it of words followed by a dot
+ * (keeps_dot) and of cue heads with their next word. */
+static inline uint32_t lex_any_at(const lexicon *lx, const char *text, size_t len, size_t start,
+                                  size_t n)
+{
+    const lex_entry *e;
+    if (n >= 1 && n <= 8 && lx->slots)
+        e = lex_probe8(lx, text + start, n, len - start, NULL);
+    else if (n > 8 && n <= 16 && len - start >= 16 && lx->slots)
+        e = lex_probe16(lx, text + start, n, NULL);
+    else
+        return lex_any(lexicon_find_at(lx, text, len, start, n));
+    return e ? e->lower | e->upper : 0;
+}
+
 /* "Sanders’ comments", "Trump's claim": a possessive makes the next word a noun. */
 static bool is_possessive(const char *text, const token *t)
 {
@@ -580,7 +596,7 @@ static bool keeps_dot(const struct quote_extractor *ex, const char *text, size_t
            /* initialisms keep their last dot: "the U.S. approach" */
            (e - i >= 3 && s[e - 2] == '.' && e + 1 < len && s[e + 1] != '\n') ||
            (e + 1 < len && (s[e + 1] == ',' || s[e + 1] == ')') && upper_at(s, len, i)) ||
-           lex_any(lexicon_find_at(&ex->lex, text, len, i, e - i + 1));
+           lex_any_at(&ex->lex, text, len, i, e - i + 1);
 }
 
 /* The tokens are built in the locals of tokenize() - the arrays and the
@@ -679,7 +695,7 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
             if ((t->kinds & LEX_CUE_HEAD) && e < len && s[e] == ' ' && e + 1 < len &&
                 letter_at(s, len, e + 1)) {
                 size_t e2 = word_end(s, len, e + 1);
-                if (lex_any(lexicon_find_at(&ex->lex, text, len, i, e2 - i)) & LEX_CUE) {
+                if (lex_any_at(&ex->lex, text, len, i, e2 - i) & LEX_CUE) {
                     t->end = (uint32_t)e2;
                     t->kinds |= LEX_CUE;
                     tg = memcmp(text + i + (e2 - i) - 3, "ing", 3) == 0 ? TAG_PARTICIPLE : TAG_CUE;
