@@ -120,7 +120,7 @@ static int add_word(const quote_allocator *a, lexicon *lx, const char *w, size_t
             return QUOTE_ENOMEM;
     }
     char key[LEX_MAX_WORD]; /* the word lower-cased */
-    uint64_t k8 = 0;
+    uint64_t k8 = 0, c0 = 0;
     uint32_t h;
     lex_entry *e;
     if (n <= 8) {
@@ -131,15 +131,19 @@ static int add_word(const quote_allocator *a, lexicon *lx, const char *w, size_t
     } else {
         h = fold_long(w, n, n, key);
         e = find_slot(lx, key, n, h);
+        memcpy(&c0, key, 8);
     }
     lx->filter[filter_bit(h) / 64] |= 1ull << (filter_bit(h) % 64);
     /* the entry is written with a capital when any letter differs from key */
     bool upper = memcmp(w, key, n) != 0;
     if (!e->word) {
-        e->word = qa_strndup(a, key, n);
+        /* zero-padded to a multiple of eight bytes (with room for the
+         * NUL): lex_probe16 reads the word's second block whole */
+        e->word = qa_calloc(a, (n + 8) & ~(size_t)7, 1);
         if (!e->word)
             return QUOTE_ENOMEM;
-        e->key8 = k8;
+        memcpy(e->word, key, n);
+        e->key8 = n <= 8 ? k8 : c0; /* the first block (lex_probe16) */
         e->len = (uint32_t)n;
         e->hash = h;
         e->lower = e->upper = 0;
@@ -257,7 +261,8 @@ static inline const lex_entry *entry_of(const lexicon *lx, const char *w, size_t
     if (!lx->slots || n == 0 || n > LEX_MAX_WORD)
         return NULL;
     if (n > 8)
-        return find_long(lx, w, n, avail, tail_lower);
+        return n <= 16 && avail >= 16 ? lex_probe16(lx, w, n, tail_lower)
+                                       : find_long(lx, w, n, avail, tail_lower);
     return lex_probe8(lx, w, n, avail, tail_lower);
 }
 

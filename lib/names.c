@@ -46,9 +46,28 @@ static size_t name_words(const work *w, size_t ts, size_t te, wordref *out)
     return k;
 }
 
-static bool word_eq(wordref a, wordref b)
+/* n bytes of 0xFF then zeros, in memory order, at ff_then_zero + 8 - n */
+static const unsigned char ff_then_zero[16] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+
+/* Are the n bytes at a and b, both in the text that ends at end, equal?
+ * Name words are short: up to eight bytes are compared with one masked
+ * load each, when eight are readable, rather than a call to memcmp. */
+static inline bool same_bytes(const char *a, const char *b, size_t n, const char *end)
 {
-    return a.n == b.n && memcmp(a.p, b.p, a.n) == 0;
+    if (n <= 8 && end - a >= 8 && end - b >= 8) {
+        uint64_t x, y, m;
+        memcpy(&x, a, 8);
+        memcpy(&y, b, 8);
+        memcpy(&m, ff_then_zero + 8 - n, 8);
+        return ((x ^ y) & m) == 0;
+    }
+    return memcmp(a, b, n) == 0;
+}
+
+/* Are the words a and b, both in the text that ends at end, the same? */
+static bool word_eq(wordref a, wordref b, const char *end)
+{
+    return a.n == b.n && same_bytes(a.p, b.p, a.n, end);
 }
 
 /* The gender a name occurrence gives its person: a title's ("Mrs"), else
@@ -112,9 +131,6 @@ typedef struct windex {
     size_t len;
 } windex;
 
-/* n bytes of 0xFF then zeros, in memory order, at ff_then_zero + 8 - n */
-static const unsigned char ff_then_zero[16] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
-
 /* Hash of a word eight bytes at a time (a loop per byte ended with a
  * mispredicted branch for most names).  avail bytes are readable at r.p
  * (at least r.n): a word of up to eight bytes - nearly every name - is
@@ -143,7 +159,8 @@ static wslot *windex_slot(const windex *x, wordref r)
 {
     size_t i = hash_word(r, (size_t)(x->text + x->len - r.p)) & x->mask;
     while (x->slots[i].len &&
-           !(x->slots[i].len == r.n && memcmp(x->text + x->slots[i].off, r.p, r.n) == 0))
+           !(x->slots[i].len == r.n &&
+             same_bytes(x->text + x->slots[i].off, r.p, r.n, x->text + x->len)))
         i = (i + 1) & x->mask;
     return &x->slots[i];
 }
@@ -177,19 +194,22 @@ int names_collect(work *w)
      * reserve that much at once, not in doublings from 16.) */
     if (!qa_reserve(a, (void **)&w->names, &w->names_cap, sizeof(name_occ), n / 8 + 16))
         return QUOTE_ENOMEM;
+    /* the most words pass 2 may index: a surname per occurrence, and a
+     * first name when it has two name words */
+    size_t keys = 0;
     for (size_t i = next_name_tag(tags, 0, n); i < n; i = next_name_tag(tags, i, n)) {
         size_t title_start = i, j = i;
         while (j < n && (tags[j] == TAG_TITLE ||
                          (tags[j] == TAG_PREP && j > i && tags[j - 1] == TAG_TITLE &&
                           j + 1 < n && tags[j + 1] == TAG_TITLE)))
             j++;
-        size_t ts = j;
-        bool has_name = false;
+        size_t ts = j, name_toks = 0;
         while (j < n && (tags[j] == TAG_NAME || tags[j] == TAG_INITIAL)) {
-            has_name |= tags[j] == TAG_NAME;
+            name_toks += tags[j] == TAG_NAME;
             j++;
         }
-        if (has_name) {
+        if (name_toks) {
+            keys += name_toks > 1 ? 2 : 1;
             /* (the capacity test inline: qa_reserve is a call per name) */
             if (w->nnames == w->names_cap &&
                 !qa_reserve(a, (void **)&w->names, &w->names_cap, sizeof(name_occ), w->nnames + 1))
@@ -206,13 +226,16 @@ int names_collect(work *w)
 
     /* Pass 2: entities. */
     windex x;
+    /* at most half full (the table is zeroed for every article: its size
+     * follows the words it may hold, not the occurrences times two) */
     size_t size = 64;
-    while (size < w->nnames * 4 + 64)
+    while (size < keys * 2 + 64)
         size *= 2;
     x.slots = qa_calloc(a, size, sizeof *x.slots);
     x.mask = size - 1;
     x.text = w->text;
     x.len = w->len;
+    const char *end = w->text + w->len; /* (the name words are in the text) */
     ent_words *ewords = NULL; /* parallel to w->ents, which start empty here */
     size_t ewords_cap = 0;
     int rc = QUOTE_OK;
@@ -238,9 +261,9 @@ int names_collect(work *w)
         for (int walk = 0; e >= 0 && walk < CHAIN_WALK; walk++) {
             entity *en = &w->ents[e];
             const ent_words *ew = &ewords[e];
-            bool same_last = ew->count > 0 && word_eq(ew->last, ow[on - 1]);
-            bool first_ref = on == 1 && ew->count > 1 && word_eq(ew->first, ow[0]);
-            bool firsts_ok = on == 1 || ew->count == 1 || word_eq(ew->first, ow[0]);
+            bool same_last = ew->count > 0 && word_eq(ew->last, ow[on - 1], end);
+            bool first_ref = on == 1 && ew->count > 1 && word_eq(ew->first, ow[0], end);
+            bool firsts_ok = on == 1 || ew->count == 1 || word_eq(ew->first, ow[0], end);
             if ((same_last || first_ref) && firsts_ok &&
                 entity_gender_compatible(en->gender, o->gender)) {
                 found = e;

@@ -40,24 +40,55 @@ static size_t seq_len(const unsigned char *s, size_t len, size_t i)
     return n;
 }
 
+/* Length of the sequence at s[i] (s[i] >= 0x80), valid or not (0): the
+ * sequences of news - curly quotes and dashes (E2 80 xx), accented
+ * letters (C3 xx) - are recognised inline, the rest by seq_len. */
+static inline size_t nonascii_len(const unsigned char *s, size_t len, size_t i)
+{
+    unsigned char c = s[i];
+    /* two bytes, C2-DF then a continuation byte: always valid */
+    if (c >= 0xC2 && c <= 0xDF && len - i >= 2 && (s[i + 1] & 0xC0) == 0x80)
+        return 2;
+    /* three bytes, E1-EC or EE-EF then two continuation bytes: always
+     * valid (E0 has overlong forms, ED the surrogates: seq_len) */
+    if (c >= 0xE1 && c <= 0xEF && c != 0xED && len - i >= 3 && (s[i + 1] & 0xC0) == 0x80 &&
+        (s[i + 2] & 0xC0) == 0x80)
+        return 3;
+    return seq_len(s, len, i);
+}
+
 size_t utf8_first_invalid(const unsigned char *s, size_t len)
 {
+    const uint64_t high = 0x8080808080808080ull;
     size_t i = 0;
     while (i < len) {
-        /* Fast path over ASCII, eight bytes at a time. */
-        while (i + 8 <= len) {
-            uint64_t w;
-            memcpy(&w, s + i, 8);
-            if (w & 0x8080808080808080ull)
+        /* Fast path over ASCII, sixteen bytes at a time (news has a
+         * non-ASCII character every few hundred bytes: curly quotes) */
+        while (len - i >= 16) {
+            uint64_t a, b;
+            memcpy(&a, s + i, 8);
+            memcpy(&b, s + i + 8, 8);
+            if ((a | b) & high)
                 break;
+            i += 16;
+        }
+        /* then to the first non-ASCII byte */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        while (len - i >= 8) {
+            uint64_t a;
+            memcpy(&a, s + i, 8);
+            if (a & high) {
+                i += (size_t)__builtin_ctzll(a & high) / 8;
+                break;
+            }
             i += 8;
         }
-        /* then to the first non-ASCII byte of the block */
+#endif
         while (i < len && s[i] < 0x80)
             i++;
         if (i >= len)
             break;
-        size_t n = seq_len(s, len, i);
+        size_t n = nonascii_len(s, len, i);
         if (n == 0)
             return i;
         i += n;
