@@ -359,6 +359,16 @@ void test_jsonl_labels(void)
     CHECK(json_is_string(json_object_get(obj, "id")));
     json_decref(obj);
     run_free(&r);
+
+    /* A first line holding only the mark is a blank line: skipped. */
+    static const char bom_alone[] = "\xEF\xBB\xBF\n{\"id\": \"b\", \"text\": \"x\"}\n";
+    r = RUN(bom_alone, sizeof bom_alone - 1, "-i", "jsonl", "-f", "jsonl", NULL);
+    CHECKF(r.status == 0 && r.err_len == 0, "BOM alone: status %d %s", r.status, r.err);
+    size_t nl;
+    char **out_lines = split_lines(r.out, r.out_len, &nl);
+    CHECKF(nl == 1, "BOM alone: %zu output lines", nl);
+    free_lines(out_lines, nl);
+    run_free(&r);
 }
 
 /* --progress reports on stderr and leaves stdout alone. */
