@@ -5,8 +5,9 @@
  * examples/quotedump/record.c, with render.c, escape.c and buf.c, compiled
  * into this target.  Only the line reading and the ordered writing of
  * pipeline.c are left out; they are mirrored here (lines keep their '\n',
- * blank lines are skipped, line numbers count every line, a UTF-8 BOM is
- * skipped on line 1 by record.c itself).
+ * blank lines are skipped - a line 1 holding only a UTF-8 BOM too - line
+ * numbers count every line, a UTF-8 BOM is skipped on line 1 by record.c
+ * itself).
  *
  * Input layout: byte 0 selects the options, XORed with '0' so that the
  * ASCII digits are the plain cases ('0' jsonl, '1' json, '2' tsv, '3' text,
@@ -109,9 +110,14 @@ static void init(void)
     }
 }
 
-/* As pipeline.c: whitespace-only lines carry no record. */
-static bool is_blank(const char *p, size_t n)
+/* As pipeline.c: whitespace-only lines carry no record, nor does a first
+ * line holding only a byte order mark. */
+static bool is_blank(const char *p, size_t n, unsigned long lineno)
 {
+    if (lineno == 1 && n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
+        p += 3;
+        n -= 3;
+    }
     for (size_t i = 0; i < n; i++)
         if (p[i] != ' ' && p[i] != '\t' && p[i] != '\r' && p[i] != '\n')
             return false;
@@ -304,7 +310,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         const char *src = in + pos;
         pos += len;
         lineno++;
-        if (is_blank(src, len))
+        if (is_blank(src, len, lineno))
             continue;
         records++;
 
