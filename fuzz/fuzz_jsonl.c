@@ -5,7 +5,7 @@
  * examples/quotedump/record.c, with render.c, escape.c and buf.c, compiled
  * into this target.  Only the line reading and the ordered writing of
  * pipeline.c are left out; they are mirrored here (lines keep their '\n',
- * blank lines are skipped - a line 1 holding only a UTF-8 BOM too - line
+ * blank lines are skipped by record.c's qd_line_is_blank() as there, line
  * numbers count every line, a UTF-8 BOM is skipped on line 1 by record.c
  * itself).
  *
@@ -108,20 +108,6 @@ static void init(void)
         fprintf(stderr, "fuzz_jsonl: quote_extractor_new: %s\n", err.message);
         abort();
     }
-}
-
-/* As pipeline.c: whitespace-only lines carry no record, nor does a first
- * line holding only a byte order mark. */
-static bool is_blank(const char *p, size_t n, unsigned long lineno)
-{
-    if (lineno == 1 && n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
-        p += 3;
-        n -= 3;
-    }
-    for (size_t i = 0; i < n; i++)
-        if (p[i] != ' ' && p[i] != '\t' && p[i] != '\r' && p[i] != '\n')
-            return false;
-    return true;
 }
 
 /* Jansson checks UTF-8 (overlong forms, surrogates, > U+10FFFF) when it
@@ -310,7 +296,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         const char *src = in + pos;
         pos += len;
         lineno++;
-        if (is_blank(src, len, lineno))
+        if (qd_line_is_blank(src, len, lineno))
             continue;
         records++;
 

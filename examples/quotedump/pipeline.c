@@ -68,20 +68,6 @@ static void process_slot(const qd_job *job, slot *s, qd_buf *scratch)
     qd_buf_shrink(scratch, KEEP_BYTES);
 }
 
-/* Whitespace-only lines carry no record (see pipeline.h); nor does a
- * first line holding only a byte order mark. */
-static bool is_blank(const char *p, size_t n, unsigned long lineno)
-{
-    if (lineno == 1 && n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
-        p += 3;
-        n -= 3;
-    }
-    for (size_t i = 0; i < n; i++)
-        if (p[i] != ' ' && p[i] != '\t' && p[i] != '\r' && p[i] != '\n')
-            return false;
-    return true;
-}
-
 /* Write one finished record with the framing of its format: a line per
  * record for jsonl, elements of one array for json, text/TSV as rendered. */
 static void write_slot(writer *w, slot *s)
@@ -113,7 +99,7 @@ static bool read_slot(qd_reader *r, slot *s)
         ssize_t n = qd_reader_next(r, &s->line, &s->cap, &s->file, &s->lineno);
         if (n < 0)
             return false;
-        if (!is_blank(s->line, (size_t)n, s->lineno)) {
+        if (!qd_line_is_blank(s->line, (size_t)n, s->lineno)) {
             s->len = (size_t)n;
             return true;
         }

@@ -60,18 +60,31 @@ static bool extract_and_render(const qd_job *job, const qd_source *src, const ch
     return true;
 }
 
+/* A UTF-8 byte order mark, which Windows tools put at the start of a
+ * file, is not JSON: its length at the start of line `lineno`, or 0. */
+static size_t bom_length(const char *line, size_t len, unsigned long lineno)
+{
+    return lineno == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
+
+bool qd_line_is_blank(const char *line, size_t len, unsigned long lineno)
+{
+    for (size_t i = bom_length(line, len, lineno); i < len; i++)
+        if (line[i] != ' ' && line[i] != '\t' && line[i] != '\r' && line[i] != '\n')
+            return false;
+    return true;
+}
+
 bool qd_process_record(const qd_job *job, const char *line, size_t len, unsigned long lineno,
                        qd_buf *scratch, qd_buf *out, char *err, size_t errsz)
 {
     json_error_t je;
     qd_source src;
     bool ok = false;
-    /* A UTF-8 byte order mark, which Windows tools put at the start of a
-     * file, is not JSON; skip it rather than reject the first record. */
-    if (lineno == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
-        line += 3;
-        len -= 3;
-    }
+    /* skip a byte order mark rather than reject the first record */
+    size_t bom = bom_length(line, len, lineno);
+    line += bom;
+    len -= bom;
 
     /* The usual record, read without building a tree (see jsonscan.h). */
     qd_scan_record rec;

@@ -23,6 +23,12 @@ typedef struct qd_job {
 } qd_job;
 
 /*
+ * Does line[0..len) (line `lineno` of its file) carry no record: only
+ * white space, after a byte order mark on line 1?  Such lines are skipped.
+ */
+bool qd_line_is_blank(const char *line, size_t len, unsigned long lineno);
+
+/*
  * Process the record line[0..len) (line `lineno` of its file): append its
  * rendering to `out`.  A bad record (not JSON, no "text", extraction
  * failure) appends an error record instead, stores a message in err[0..errsz)
