@@ -197,14 +197,13 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
         size_t ms = cand->ms, me = t[rel - 1] == TAG_COMMA ? rel - 1 : rel;
         narrow_mention(w, &ms, &me, true, true);
         cand->ms = ms;
-    } else if (layout == LAYOUT_LEAD_CLAUSE && cand->cue != SIZE_MAX && cand->cue > 0 &&
-               word_possessive(w, cand->cue - 1)) {
-        return 0; /* "fighting for Americans’ liberties “...”": a noun, not a clause */
     } else if (layout == LAYOUT_LEAD_CLAUSE && cand->cue != SIZE_MAX &&
                word_ends_with(w, cand->cue, "ing")) {
         return 0; /* "the Post hammering his “...”": a participle, not a clause */
     }
 
+    /* "according to X": whatever X is, it is a source */
+    bool according = li->needs && li->needs[0] == TAG_ACCORDING;
     switch (li->mention) {
     case MENTION_NARROW:
         if (!narrow_mention(w, &cand->ms, &cand->me,
@@ -219,8 +218,7 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
         cand->me = np_end(w, cand->ms, region_end);
         /* "according to court reports, ...": after "according to" a cue
          * form ending the phrase is its head noun */
-        if (li->needs && li->needs[0] == TAG_ACCORDING && cand->me + 1 == region_end &&
-            t[cand->me] == TAG_CUE)
+        if (according && cand->me + 1 == region_end && t[cand->me] == TAG_CUE)
             cand->me++;
         break;
     }
@@ -233,12 +231,14 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
     case MENTION_KEEP:
         break;
     }
-    if (layout == LAYOUT_LEAD_CLAUSE && word_possessive(w, cand->me - 1))
-        return 0; /* "Mayor Lind’s late-night tweets are “...”": a possessive
-                     modifies the subject; it is not one */
-    /* "according to audio provided to The Times": whatever follows
-     * "according to" is a source */
-    bool according = li->needs && li->needs[0] == TAG_ACCORDING;
+    if (layout == LAYOUT_LEAD_CLAUSE &&
+        (word_possessive(w, cand->me - 1) ||
+         (cand->cue != SIZE_MAX && cand->cue > 0 && word_possessive(w, cand->cue - 1))))
+        return 0; /* "Mayor Lind’s late-night tweets are “...”", "fighting
+                     for Americans’ liberties “...”": a possessive, ending the
+                     subject or before the "verb", modifies a noun; it is no
+                     clause's subject */
+    /* "according to audio provided to The Times" */
     if (!according && !plausible_speaker(w, cand->ms, cand->me))
         return 0;
     if (cand->cue != SIZE_MAX && (w->toks.items[cand->cue].kinds & LEX_NONSPEECH)) {
