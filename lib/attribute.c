@@ -101,6 +101,20 @@ static bool memchr_any(const char *tags, const char *set, size_t n)
     return false;
 }
 
+/* Could word i be the finite verb of a trailer ("the note warned", "the
+ * site explains")?  The trailing-verb layouts take any word after the
+ * subject, which is as often a noun ("a formal acronym", "the lowest
+ * level"): the verb must be a known cue, or past or present in form. */
+static bool looks_finite_verb(const work *w, size_t i)
+{
+    if (w->toks.items[i].kinds & LEX_CUE)
+        return true;
+    if (word_ends_with(w, i, "ed"))
+        return true;
+    return word_ends_with(w, i, "s") && !word_ends_with(w, i, "ss") &&
+           !word_ends_with(w, i, "us") && !word_ends_with(w, i, "is");
+}
+
 /* Is token i a subordinating conjunction ("although", "when", "after")? */
 static bool is_subordinator(const work *w, size_t i)
 {
@@ -200,6 +214,9 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
     } else if (layout == LAYOUT_LEAD_CLAUSE && cand->cue != SIZE_MAX &&
                word_ends_with(w, cand->cue, "ing")) {
         return 0; /* "the Post hammering his “...”": a participle, not a clause */
+    } else if ((layout == LAYOUT_TRAIL_VERB || layout == LAYOUT_TRAIL_VERB_INVERTED) &&
+               !looks_finite_verb(w, cand->cue)) {
+        return 0; /* "“...,” a formal acronym for the deal": no verb at all */
     }
 
     /* "according to X": whatever X is, it is a source */
