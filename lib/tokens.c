@@ -283,6 +283,17 @@ static bool plural_noun(const char *text, const token *t)
     return n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u';
 }
 
+/* The irregular past forms of the cue lexicon: like a form in -ed, a verb
+ * after a determiner and a noun ("her brother told"), never a noun. */
+static bool irregular_past(const char *w, size_t n)
+{
+    static const char *const forms[] = {"said", "told", "wrote", "swore"};
+    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++)
+        if (strlen(forms[i]) == n && memcmp(w, forms[i], n) == 0)
+            return true;
+    return false;
+}
+
 /* The tag of a cue form from its left context (tokens before nt). */
 /* (kept out of line, like tag_of_kinds: tag_word is inlined in the loop,
  * and few words are cues) */
@@ -297,7 +308,7 @@ static char tag_cue(const char *text, const token *items, const char *tags, size
     char pp = nt >= 2 ? tags[nt - 2] : 0;
     /* "the report", "a snappy retort", "Sanders’ comments": after a
      * determiner (and its adjectives) or a possessive, a cue form is a noun */
-    bool past = n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd';
+    bool past = (n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd') || irregular_past(w, n);
     bool after_det = prev == TAG_DET ||
                      (pp == TAG_DET && (prev == TAG_WORD || prev == TAG_ADVERB) &&
                       !plural_noun(text, &items[nt - 1]) && !past) ||
