@@ -88,6 +88,15 @@ static int gender_of(const work *w, size_t title_start, size_t ts, size_t te)
     return 0;
 }
 
+/* Does a name occurrence name a person?  It does with a gendered first
+ * name, a title ("Sen.", "Mrs") or a role noun before it ("finance
+ * minister Arjun Mehta", "water commissioner Hana Sato"). */
+static bool occurrence_is_person(const work *w, const name_occ *o)
+{
+    return o->gender != 0 || o->title_start < o->tok_start ||
+           (o->title_start > 0 && w->toks.tags[o->title_start - 1] == TAG_ROLE);
+}
+
 /* The first tag at or after i that can start a name occurrence (a title,
  * a name, an initial), or n.  Most tags are other words: the scan tests
  * eight at a time (SWAR), a data-dependent branch per eight tags rather
@@ -285,7 +294,7 @@ int names_collect(work *w)
             en->first_tok = o->tok_start;
             en->ntok = (uint32_t)(o->tok_end - o->tok_start);
             en->gender = o->gender;
-            en->person = o->gender != 0 || o->title_start < o->tok_start;
+            en->person = occurrence_is_person(w, o);
             en->chain = slot->len ? slot->ent : -1;
             ewords[found] = words_of(ow, on);
             slot->off = (uint32_t)(ow[on - 1].p - w->text);
@@ -309,7 +318,7 @@ int names_collect(work *w)
             }
             if (!en->gender)
                 en->gender = o->gender;
-            en->person |= o->gender != 0 || o->title_start < o->tok_start;
+            en->person |= occurrence_is_person(w, o);
         }
         o->entity = found;
     }
