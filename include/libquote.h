@@ -159,7 +159,9 @@ typedef struct quote_options {
      * (an honorific or job title written before a name: "Councillor"),
      * `role` (a noun naming a speaker: "spokeswoman"), `male` / `female`
      * (a first name or gendered title), `nonspeech` (a noun whose quoted
-     * complement is a title, not speech: "memoir"), and the closed word
+     * complement is a title, not speech: "memoir"), `speech-noun` (a noun
+     * naming something said, whose possessor speaks the quotation after
+     * it: "remark" in "her remark that “...”"), and the closed word
      * classes `determiner`, `pronoun-male`, `pronoun-female`,
      * `pronoun-plural`, `pronoun-neuter`, `pronoun-first`, `conjunction`,
      * `auxiliary`, `adverb`, `preposition`, `relative`, `time`, `stop`.

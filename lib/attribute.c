@@ -115,6 +115,25 @@ static bool looks_finite_verb(const work *w, size_t i)
            !word_ends_with(w, i, "us") && !word_ends_with(w, i, "is");
 }
 
+/* Is the region of a possessive-noun candidate, in the lead-in from
+ * token `from`, a possessor ("her", "Senator Rix’s") and its cue a speech
+ * noun ("remark", "promise")? */
+static bool possessor_of_speech(const work *w, size_t from, const candidate *c)
+{
+    if (c->cue == SIZE_MAX || !(w->toks.items[c->cue].kinds & LEX_SPEECH_NOUN))
+        return false;
+    /* "saying Trump’s comments “...”", "saying in his statement that
+     * “...”": after a speech cue the possessive is its object or its
+     * medium, and the cue's subject is the speaker */
+    const char *t = w->toks.tags;
+    if (memchr_any(t + from, "CK", c->ms - from))
+        return false;
+    size_t last = c->me - 1;
+    if (w->toks.tags[last] == TAG_DET)
+        return c->me - c->ms == 1 && possessive_pronoun_kinds(w, last) != 0;
+    return word_possessive(w, last);
+}
+
 /* Is token i a subordinating conjunction ("although", "when", "after")? */
 static bool is_subordinator(const work *w, size_t i)
 {
@@ -174,17 +193,25 @@ static double max_confidence(int layout)
 static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, candidate *cand)
 {
     PCRE2_SIZE *ov;
-    int rc = run_layout(w, layout, from, to, &ov);
-    if (rc <= 0)
-        return rc;
     const struct quote_extractor *ex = w->ex;
     int gm = ex->group_m[layout], gc = ex->group_c[layout];
-    if (ov[2 * gm] == PCRE2_UNSET || ov[2 * gm + 1] <= ov[2 * gm])
-        return 0;
-    cand->layout = layout;
-    cand->ms = from + ov[2 * gm];
-    cand->me = from + ov[2 * gm + 1];
-    cand->cue = gc >= 0 && ov[2 * gc] != PCRE2_UNSET ? from + ov[2 * gc] : SIZE_MAX;
+    for (size_t base = from;;) {
+        int rc = run_layout(w, layout, base, to, &ov);
+        if (rc <= 0)
+            return rc;
+        if (ov[2 * gm] == PCRE2_UNSET || ov[2 * gm + 1] <= ov[2 * gm])
+            return 0;
+        cand->layout = layout;
+        cand->ms = base + ov[2 * gm];
+        cand->me = base + ov[2 * gm + 1];
+        cand->cue = gc >= 0 && ov[2 * gc] != PCRE2_UNSET ? base + ov[2 * gc] : SIZE_MAX;
+        if (layout != LAYOUT_LEAD_POSSESSIVE || possessor_of_speech(w, from, cand))
+            break;
+        /* the leftmost match starts at the first determiner or name of
+         * the sentence ("the row again with her remark that"): try the
+         * next start; the window is bounded, so is the number of tries */
+        base = cand->ms + 1;
+    }
     const layout_info *li = &quote_layouts[layout];
     const char *t = w->toks.tags;
     if (li->word_before && !(cand->ms > 0 && word_is(w, cand->ms - 1, li->word_before)))
@@ -256,7 +283,8 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
                      subject or before the "verb", modifies a noun; it is no
                      clause's subject */
     /* "according to audio provided to The Times" */
-    if (!according && !plausible_speaker(w, cand->ms, cand->me))
+    if (!according && layout != LAYOUT_LEAD_POSSESSIVE &&
+        !plausible_speaker(w, cand->ms, cand->me))
         return 0;
     if (cand->cue != SIZE_MAX && (w->toks.items[cand->cue].kinds & LEX_NONSPEECH)) {
         /* "a book called “...”": a naming verb after a work's noun names
@@ -573,7 +601,8 @@ int attribute_all(work *w, quote_error *err)
             explain_candidate(w, seg, &c);
             if (c.confidence > best.confidence)
                 best = c;
-            if (site == SITE_LEADIN && has_name(w, c.ms, c.me) &&
+            /* (a possessor is no clause's subject) */
+            if (site == SITE_LEADIN && l != LAYOUT_LEAD_POSSESSIVE && has_name(w, c.ms, c.me) &&
                 (named_lead.layout < 0 || c.confidence > named_lead.confidence))
                 named_lead = c;
             if (site == SITE_LEADIN && c.cue != SIZE_MAX && t[c.cue] == TAG_CUE &&
@@ -590,7 +619,7 @@ int attribute_all(work *w, quote_error *err)
                 int rc = try_layout(w, l, lead_from, qt + 1, qt, &c);
                 if (rc < 0)
                     return q_fail(err, rc, 0, "matching attribution layouts");
-                if (rc > 0 && has_name(w, c.ms, c.me) &&
+                if (rc > 0 && l != LAYOUT_LEAD_POSSESSIVE && has_name(w, c.ms, c.me) &&
                     (named_lead.layout < 0 || c.confidence > named_lead.confidence ||
                      (c.confidence == named_lead.confidence && l < named_lead.layout)))
                     named_lead = c;
@@ -634,9 +663,12 @@ int attribute_all(work *w, quote_error *err)
                 at->rule = "passive";
             } else {
                 /* "X fired back: “A,” he wrote": the pronoun of a trailer is
-                 * the person the lead-in of the same sentence names */
+                 * the person the lead-in of the same sentence names; so is
+                 * a possessor's ("Trump stood by his comment that") */
                 int hint = focus;
-                if (best.me == best.ms + 1 && t[best.ms] == TAG_PRONOUN && named_lead.layout >= 0) {
+                bool possessor = best.layout == LAYOUT_LEAD_POSSESSIVE && t[best.ms] == TAG_DET;
+                if (best.me == best.ms + 1 && (t[best.ms] == TAG_PRONOUN || possessor) &&
+                    named_lead.layout >= 0) {
                     hint = speaker_resolve(w, named_lead.ms, named_lead.me, focus, &status);
                     if (status)
                         return q_fail(err, status, 0, NULL);

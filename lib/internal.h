@@ -87,7 +87,8 @@ enum lex_kind {
     LEX_ACCORDING = 1u << 19,
     LEX_CUE_HEAD = 1u << 20, /* first word of a two-word cue */
     LEX_ABBREVIATION = 1u << 21,
-    LEX_NUMBER = 1u << 22 /* number words: "Fifteen minutes later" */
+    LEX_NUMBER = 1u << 22, /* number words: "Fifteen minutes later" */
+    LEX_SPEECH_NOUN = 1u << 23 /* "remark", "claim": what a possessor said */
 };
 #define LEX_PRONOUN (LEX_PRON_MALE | LEX_PRON_FEMALE | LEX_PRON_PLURAL | LEX_PRON_NEUTER | LEX_PRON_FIRST)
 
@@ -272,6 +273,7 @@ enum layout_id {
     LAYOUT_LEAD_ASIDE_INVERTED, /* Y, says X, is "Q" */
     LAYOUT_LEAD_ASIDE,      /* Y, he said, is "Q" */
     LAYOUT_LEAD_CLAUSE,     /* ..., while X proposed we "Q" */
+    LAYOUT_LEAD_POSSESSIVE, /* ... her remark that "Q" */
     LAYOUT_HEADLINE,        /* X: "Q" / X on Y: "Q" */
     LAYOUT_HEADLINE_SUBJECT, /* X Praises Y: "Q" */
     LAYOUT_SENTENCE_CUE,    /* a sentence without quotation: X said ... */
@@ -446,6 +448,9 @@ bool word_among(const work *w, size_t i, const char *list);
 bool word_ends_with(const work *w, size_t i, const char *sfx);
 /* Is token i a possessive ("Trump's", "Sanders’")? */
 bool word_possessive(const work *w, size_t i);
+/* The pronoun kind (LEX_PRON_*) a possessive determiner at token i stands
+ * for ("her": female), or 0 when it is none (speaker.c). */
+uint32_t possessive_pronoun_kinds(const work *w, size_t i);
 
 /* ---- mention.c ---- */
 

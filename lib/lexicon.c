@@ -35,6 +35,7 @@ static const struct {
     {"according", LEX_ACCORDING},
     {"abbreviation", LEX_ABBREVIATION},
     {"number", LEX_NUMBER},
+    {"speech-noun", LEX_SPEECH_NOUN},
 };
 
 /* Words of up to eight bytes - nearly every word of news - are folded into

@@ -120,6 +120,15 @@ const layout_info quote_layouts[LAYOUT_COUNT] = {
                             "(?<m>[TNIP][DTNIrwd()]{0,7}" APP_SHORT ")[ave]{0,3}(?<c>w)[^.|QqC]{0,6}[Qq]$",
                             SITE_LEADIN, 0.55, true, "w", .within = 8,
         .mention = MENTION_NP_QUOTE},
+    /* "her remark that “...”", "Mr. Obama’s rejection of “...”": the
+     * possessor of a speech noun; attribute.c checks the words, and looks
+     * past a determiner or name that is not a possessor before one.  Not
+     * before a verb ("Lind’s tweets are “...”" describes them) nor a
+     * participle ("stood by his comments, saying “...”" is the subject's). */
+    [LAYOUT_LEAD_POSSESSIVE] = {"possessive-noun",
+                                "(?<m>D|[TNI]{1,4})[aw]{0,2}(?<c>[wrC])(?!v)[^.|QqCK]{0,8}?[,:]?[Qq]$",
+                                SITE_LEADIN, 0.65, false, "DTNI", .within = 14,
+        .mention = MENTION_KEEP},
     [LAYOUT_HEADLINE] = {"headline", "^(?<m>" NP "{1,8}?)(?:o[^:|.]{1,8})?:[^|]*?[Qq]$",
                          SITE_PARAGRAPH, 0.85, true, ":",
         .mention = MENTION_NP_QUOTE},

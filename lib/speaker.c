@@ -25,6 +25,20 @@ static size_t first_name_at(const work *w, size_t tok)
     return lo;
 }
 
+/* The possessive determiners, and the pronoun kinds they stand for. */
+uint32_t possessive_pronoun_kinds(const work *w, size_t i)
+{
+    if (word_among(w, i, "his|His"))
+        return LEX_PRON_MALE;
+    if (word_among(w, i, "her|Her"))
+        return LEX_PRON_FEMALE;
+    if (word_among(w, i, "their|Their"))
+        return LEX_PRON_PLURAL;
+    if (word_among(w, i, "its|Its"))
+        return LEX_PRON_NEUTER;
+    return 0;
+}
+
 static bool pronoun_agrees(const entity *e, uint32_t kinds)
 {
     if (kinds & LEX_PRON_MALE)
@@ -38,9 +52,8 @@ static bool pronoun_agrees(const entity *e, uint32_t kinds)
 
 #define PRONOUN_LOOKBACK 64 /* name occurrences examined, at most */
 
-static int resolve_pronoun(work *w, size_t tok, int focus)
+static int resolve_pronoun(work *w, size_t tok, uint32_t kinds, int focus)
 {
-    uint32_t kinds = w->toks.items[tok].kinds;
     if (kinds & LEX_PRON_FIRST)
         return focus; /* "I said" in a quote-only context: the speaker in focus */
     if (focus >= 0 && pronoun_agrees(&w->ents[focus], kinds))
@@ -100,9 +113,14 @@ int speaker_resolve(work *w, size_t m_start, size_t m_end, int focus, int *statu
 {
     const char *tags = w->toks.tags;
     /* A pronoun mention */
-    for (size_t i = m_start; i < m_end; i++)
-        if (tags[i] == TAG_PRONOUN && m_end - m_start == 1)
-            return resolve_pronoun(w, i, focus);
+    if (m_end - m_start == 1 && tags[m_start] == TAG_PRONOUN)
+        return resolve_pronoun(w, m_start, w->toks.items[m_start].kinds, focus);
+    /* "her remark that": a possessive determiner stands for a pronoun */
+    if (m_end - m_start == 1 && tags[m_start] == TAG_DET) {
+        uint32_t kinds = possessive_pronoun_kinds(w, m_start);
+        if (kinds)
+            return resolve_pronoun(w, m_start, kinds, focus);
+    }
     /* A name that heads the mention: an occurrence within it that no
      * common noun follows ("Sean Hannity" in "Fox News host Sean Hannity";
      * not "Small" in "Small shops", nor "Trump" in "Trump supporters"). */
