@@ -238,11 +238,13 @@ bool plausible_speaker(const work *w, size_t ms, size_t me)
             return true; /* "21 percent said", "two officials" */
     }
     if (me - ms == 1 && w->toks.tags[ms] == TAG_DET) {
-        /* "tweeted another", "one said": a determiner standing alone, but
+        /* "tweeted another", "read one": a determiner standing alone, but
          * not an article or a possessive */
         const token *k = &w->toks.items[ms];
         size_t n = k->end - k->start;
         const char *p = w->text + k->start;
+        if (n == 3 && (memcmp(p, "one", 3) == 0 || memcmp(p, "One", 3) == 0))
+            return true;
         return n > 3 && !(k->kinds & LEX_PRONOUN) && memcmp(p, "the", 3) != 0 &&
                memcmp(p, "The", 3) != 0 && memcmp(p, "their", 5 < n ? 5 : n) != 0;
     }

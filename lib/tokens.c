@@ -294,6 +294,30 @@ static bool irregular_past(const char *w, size_t n)
     return false;
 }
 
+/* "Many said", "the two write", "one wrote": a determiner standing alone
+ * as the subject, before a cue form that is then a verb.  Plural
+ * quantifiers take any form; singular ones only a past one ("one report"
+ * is a noun phrase). */
+static bool determiner_as_subject(const char *text, const token *t, bool past)
+{
+    static const char *const plural[] = {"two", "three", "four", "several", "many",
+                                         "most", "both", "some"};
+    static const char *const singular[] = {"one", "another", "each"};
+    size_t n = t->end - t->start;
+    const char *w = text + t->start;
+    if (n < 3 || n > 7)
+        return false;
+    char first = (char)(w[0] | 0x20); /* "Many said" opens a sentence */
+    for (size_t i = 0; i < sizeof plural / sizeof plural[0]; i++)
+        if (strlen(plural[i]) == n && first == plural[i][0] && memcmp(w + 1, plural[i] + 1, n - 1) == 0)
+            return true;
+    for (size_t i = 0; past && i < sizeof singular / sizeof singular[0]; i++)
+        if (strlen(singular[i]) == n && first == singular[i][0] &&
+            memcmp(w + 1, singular[i] + 1, n - 1) == 0)
+            return true;
+    return false;
+}
+
 /* The tag of a cue form from its left context (tokens before nt). */
 /* (kept out of line, like tag_of_kinds: tag_word is inlined in the loop,
  * and few words are cues) */
@@ -309,7 +333,7 @@ static char tag_cue(const char *text, const token *items, const char *tags, size
     /* "the report", "a snappy retort", "Sanders’ comments": after a
      * determiner (and its adjectives) or a possessive, a cue form is a noun */
     bool past = (n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd') || irregular_past(w, n);
-    bool after_det = prev == TAG_DET ||
+    bool after_det = (prev == TAG_DET && !determiner_as_subject(text, &items[nt - 1], past)) ||
                      (pp == TAG_DET && (prev == TAG_WORD || prev == TAG_ADVERB) &&
                       !plural_noun(text, &items[nt - 1]) && !past) ||
                      /* "Trump’s early-morning tweets" */
