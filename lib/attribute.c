@@ -402,6 +402,31 @@ typedef struct event {
     int32_t para;
 } event;
 
+/* "“...,” said X, a consultant who also said that ...": a relative clause
+ * of the trailer, after the mention ending at token me, with a cue of its
+ * own is the latest speech event - the relative pronoun, the same person,
+ * is where a following quotation's attribution sits. */
+static void relative_cue_event(const work *w, size_t me, event *ev)
+{
+    const char *t = w->toks.tags;
+    size_t n = w->toks.count;
+    for (size_t i = me; i < n && i < me + TRAILER_TOKENS && !tag_ends_sentence(t[i]); i++) {
+        if (t[i] == TAG_QUOTE || t[i] == TAG_QUOTE_END)
+            return;
+        if (t[i] != TAG_RELATIVE)
+            continue;
+        size_t c = i + 1;
+        while (c < n && c < i + 4 && (t[c] == TAG_ADVERB || t[c] == TAG_AUX))
+            c++; /* "who also said", "who has said" */
+        if (c < n && t[c] == TAG_CUE) {
+            ev->ms = i;
+            ev->me = i + 1;
+            ev->cue = c;
+        }
+        return;
+    }
+}
+
 /* Scan the sentences in [from, to) that hold no quotation for a speech cue
  * ("X said on Tuesday."): the last one becomes the event. */
 static int scan_sentences(work *w, size_t from, size_t to, event *ev, int *focus)
@@ -699,6 +724,8 @@ int attribute_all(work *w, quote_error *err)
                 ev.cue = best.cue;
                 ev.entity = ent;
                 ev.para = w->toks.items[qt].para;
+                if (quote_layouts[best.layout].site == SITE_TRAILER)
+                    relative_cue_event(w, best.me, &ev);
             }
         } else if (looks_nonspeech(w, qt) && cont == 0.0) {
             at->rule = "nonspeech";
