@@ -134,6 +134,26 @@ static bool possessor_of_speech(const work *w, size_t from, const candidate *c)
     return word_possessive(w, last);
 }
 
+/* The verb of a subject ending before token me, in a lead-in ending at the
+ * quote token qt, or SIZE_MAX: after an appositive ("X, a senator from
+ * Ohio, said") and adverbs.  The layouts whose "verb" is any word find the
+ * first word of the phrase ("early" in "One early supporter gave"); the
+ * noun phrase known, the verb is the word after it. */
+static size_t verb_after_subject(const work *w, size_t me, size_t qt)
+{
+    const char *t = w->toks.tags;
+    size_t i = me;
+    if (i < qt && t[i] == TAG_COMMA) {
+        const char *close = memchr(t + i + 1, TAG_COMMA, qt - i - 1);
+        if (!close)
+            return SIZE_MAX;
+        i = (size_t)(close - t) + 1;
+    }
+    while (i < qt && (t[i] == TAG_ADVERB || t[i] == TAG_AUX || t[i] == TAG_TIME))
+        i++;
+    return i < qt && strchr("wCKv", t[i]) ? i : SIZE_MAX;
+}
+
 /* Is token i a subordinating conjunction ("although", "when", "after")? */
 static bool is_subordinator(const work *w, size_t i)
 {
@@ -268,6 +288,8 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
     }
     case MENTION_NP_QUOTE:
         cand->me = np_end(w, cand->ms, qt);
+        if (cand->cue != SIZE_MAX && cand->cue < cand->me)
+            cand->cue = verb_after_subject(w, cand->me, qt);
         break;
     case MENTION_NP_WINDOW:
         cand->me = np_end(w, cand->ms, to);

@@ -88,7 +88,8 @@ enum lex_kind {
     LEX_CUE_HEAD = 1u << 20, /* first word of a two-word cue */
     LEX_ABBREVIATION = 1u << 21,
     LEX_NUMBER = 1u << 22, /* number words: "Fifteen minutes later" */
-    LEX_SPEECH_NOUN = 1u << 23 /* "remark", "claim": what a possessor said */
+    LEX_SPEECH_NOUN = 1u << 23, /* "remark", "claim": what a possessor said */
+    LEX_PLAIN = 1u << 24 /* an open-class word whatever its suffix: "family" */
 };
 #define LEX_PRONOUN (LEX_PRON_MALE | LEX_PRON_FEMALE | LEX_PRON_PLURAL | LEX_PRON_NEUTER | LEX_PRON_FIRST)
 

@@ -36,6 +36,7 @@ static const struct {
     {"abbreviation", LEX_ABBREVIATION},
     {"number", LEX_NUMBER},
     {"speech-noun", LEX_SPEECH_NOUN},
+    {"plain", LEX_PLAIN},
 };
 
 /* Words of up to eight bytes - nearly every word of news - are folded into

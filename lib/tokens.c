@@ -431,15 +431,15 @@ open_class:
         if (initial && n > 5 && !(k & (LEX_MALE | LEX_FEMALE))) {
             if (memcmp(w + n - 3, "ing", 3) == 0 || memcmp(w + n - 2, "ed", 2) == 0)
                 return TAG_STOP;
-            if (memcmp(w + n - 2, "ly", 2) == 0)
+            if (memcmp(w + n - 2, "ly", 2) == 0 && !(k & LEX_PLAIN))
                 return TAG_ADVERB;
         }
         return TAG_NAME;
     }
     if (is_digit((unsigned char)w[0]))
         return TAG_NUMBER;
-    if (n > 4 && w[n - 2] == 'l' && w[n - 1] == 'y')
-        return TAG_ADVERB;
+    if (n > 4 && w[n - 2] == 'l' && w[n - 1] == 'y' && !(k & LEX_PLAIN))
+        return TAG_ADVERB; /* "Specifically", not "family" or "early" */
     return TAG_WORD;
 }
 
