@@ -161,7 +161,9 @@ typedef struct quote_options {
      * (a first name or gendered title), `nonspeech` (a noun whose quoted
      * complement is a title, not speech: "memoir"), `speech-noun` (a noun
      * naming something said, whose possessor speaks the quotation after
-     * it: "remark" in "her remark that “...”"), and the closed word
+     * it: "remark" in "her remark that “...”"), `plain` (a noun or
+     * adjective the tagger must not take for an adverb by its -ly:
+     * "family"), and the closed word
      * classes `determiner`, `pronoun-male`, `pronoun-female`,
      * `pronoun-plural`, `pronoun-neuter`, `pronoun-first`, `conjunction`,
      * `auxiliary`, `adverb`, `preposition`, `relative`, `time`, `stop`.
