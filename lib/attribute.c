@@ -154,6 +154,19 @@ static size_t verb_after_subject(const work *w, size_t me, size_t qt)
     return i < qt && strchr("wCKv", t[i]) ? i : SIZE_MAX;
 }
 
+/* Is the cue at token i negated ("did not respond", "never said",
+ * "didn't comment")?  Its auxiliaries and adverbs are looked at. */
+static bool negated_cue(const work *w, size_t i)
+{
+    const char *t = w->toks.tags;
+    for (size_t k = i; k > 0 && i - k < 3 && (t[k - 1] == TAG_AUX || t[k - 1] == TAG_ADVERB); k--)
+        if (word_among(w, k - 1,
+                       "not|never|cannot|didn't|doesn't|don't|won't|wouldn't|hasn't|haven't|can't|"
+                       "didn’t|doesn’t|don’t|won’t|wouldn’t|hasn’t|haven’t|can’t"))
+            return true;
+    return false;
+}
+
 /* Is token i a subordinating conjunction ("although", "when", "after")? */
 static bool is_subordinator(const work *w, size_t i)
 {
@@ -333,6 +346,8 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
         }
     }
 
+    if (li->site == SITE_TRAILER && cand->cue != SIZE_MAX && negated_cue(w, cand->cue))
+        return 0; /* "“...?” The ministry did not respond.": nobody spoke */
     if (li->site == SITE_TRAILER && t[qt] == TAG_QUOTE_END &&
         layout != LAYOUT_TRAIL_DASH) {
         /* “Q.” X said ... : a new sentence; likelier an attribution when

@@ -37,6 +37,15 @@ size_t np_end(const work *w, size_t s, size_t e)
         return i + 1;
     if (i < e && t[i] == TAG_DET)
         i++;
+    /* "one of her ads", "some of the delegates": a quantifier's phrase
+     * runs through "of" to the noun it counts */
+    if (i == s + 1 && i + 1 < e && t[i] == TAG_PREP && word_is(w, i, "of") &&
+        (t[i + 1] == TAG_DET || t[i + 1] == TAG_WORD || t[i + 1] == TAG_ROLE) &&
+        word_among(w, s, "one|One|some|Some|many|Many|most|Most|several|Several|two|Two|three|Three|each|Each|none|None")) {
+        i++;
+        if (t[i] == TAG_DET)
+            i++;
+    }
     bool named = false;
     while (i < e) {
         char c = t[i];

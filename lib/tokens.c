@@ -280,7 +280,7 @@ static bool plural_noun(const char *text, const token *t)
 {
     size_t n = t->end - t->start;
     const char *w = text + t->start;
-    return n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u';
+    return n >= 3 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u'; /* "her ads asking" */
 }
 
 /* The irregular past forms of the cue lexicon: like a form in -ed, a verb
