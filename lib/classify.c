@@ -20,13 +20,18 @@ bool looks_nonspeech(const work *w, size_t qt)
     if (a + 1 < w->toks.count && t[a] == TAG_PREP && word_is(w, a, "by") &&
         (t[a + 1] == TAG_NAME || t[a + 1] == TAG_TITLE))
         return true;
+    bool copula = false;
     for (size_t back = 1; back <= 2 && back <= qt; back++) {
         const token *p = &w->toks.items[qt - back];
         if (w->toks.tags[qt - back] == TAG_PARA || tag_ends_sentence(w->toks.tags[qt - back]))
             break;
         if (p->kinds & LEX_NONSPEECH)
-            return true;
-        if (w->toks.tags[qt - back] != TAG_PREP && w->toks.tags[qt - back] != TAG_AUX)
+            /* "the slogan was “Make America Great Again”" names; "the
+             * bill was “dead on arrival”" judges, in someone's words */
+            return !copula || looks_title(w, &w->segs.items[w->toks.items[qt].segment]);
+        if (w->toks.tags[qt - back] == TAG_AUX)
+            copula = true;
+        else if (w->toks.tags[qt - back] != TAG_PREP)
             break;
     }
     return false;

@@ -35,10 +35,11 @@
  * 71-year-old diplomat said"). */
 #define APP_TRAIL "(?:,[^.:|QqC]{1,30}?[,q]?)?"
 /* Introductory phrases before a sentence's subject: `In a statement,`,
- * `Speaking to reporters on Monday,`, `When asked about it,`. */
+ * `Speaking to reporters on Monday,`, `When asked about it,`, and time
+ * phrases opening with a determiner (`A few days later,`, `Two weeks ago,`). */
 #define INTRO                                                                                      \
-    "(?:[NIed(),y]{1,12}-)?[ca]*(?:(?:[oxeaGCKdv(]|w[^.|Qq:,]{0,5}?o)[^.|Qq:]{0,25}?,(?:N{1,3},)?" \
-    "[ca]*)*"
+    "(?:[NIed(),y]{1,12}-)?[ca]*(?:(?:(?:[oxeaGCKdv(]|w[^.|Qq:,]{0,5}?o)[^.|Qq:]{0,25}?|D[wdae]{0,3}e)," \
+    "(?:N{1,3},)?[ca]*)*"
 
 const layout_info quote_layouts[LAYOUT_COUNT] = {
     [LAYOUT_TRAIL_CUE] = {.name = "trailing-cue",
