@@ -107,7 +107,8 @@ bool narrow_mention(const work *w, size_t *ms, size_t *me, bool before_cue, bool
     for (size_t cs = s; cs < e && nchunks < 32;) {
         size_t ce = cs;
         int depth = 0;
-        while (ce < e && (t[ce] != TAG_COMMA || depth > 0)) {
+        /* (dashes set off an appositive too: "X — a teacher — says") */
+        while (ce < e && ((t[ce] != TAG_COMMA && t[ce] != TAG_DASH) || depth > 0)) {
             depth += t[ce] == TAG_LPAREN ? 1 : t[ce] == TAG_RPAREN ? -1 : 0;
             ce++;
         }

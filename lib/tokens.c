@@ -348,7 +348,7 @@ static char tag_cue(const char *text, const token *items, const char *tags, size
     /* "says", "emails": an -s form is a verb after its subject (a name, a
      * pronoun, "the report", "Sanders' campaign"), a plural noun after a
      * verb ("received emails") */
-    bool after_subject = (prev && strchr("NPTIr,aRq", prev)) ||
+    bool after_subject = (prev && strchr("NPTIr,aRq-)", prev)) || /* "(R-Ohio) says" */
                          (prev == TAG_WORD && (pp == TAG_DET || pp == TAG_NAME));
     if (n > 3 && w[n - 1] == 's' && !after_subject)
         return (k & LEX_ROLE) ? TAG_ROLE : TAG_WORD;
