@@ -228,7 +228,16 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
     PCRE2_SIZE *ov;
     const struct quote_extractor *ex = w->ex;
     int gm = ex->group_m[layout], gc = ex->group_c[layout];
-    for (size_t base = from;;) {
+    size_t base = from;
+    if (layout == LAYOUT_LEAD_POSSESSIVE) {
+        /* most lead-ins have no speech noun: look for one before PCRE2 */
+        size_t noun = qt;
+        while (noun > from && !(w->toks.items[noun - 1].kinds & LEX_SPEECH_NOUN))
+            noun--;
+        if (noun == from)
+            return 0;
+    }
+    for (;;) {
         int rc = run_layout(w, layout, base, to, &ov);
         if (rc <= 0)
             return rc;
