@@ -522,6 +522,33 @@ static int scan_sentences(work *w, size_t from, size_t to, event *ev, int *focus
     return QUOTE_OK;
 }
 
+/* "“A,” Trump added. He then had a question for the crowd. ¶“B?”": when
+ * the sentence just before a quotation's, in [from, to), opens with a
+ * pronoun standing for the latest speaker, that pronoun is the latest
+ * reference to the speaker, where a continuation's mention sits. */
+static void latest_reference(work *w, size_t from, size_t to, int focus, event *ev)
+{
+    const char *t = w->toks.tags;
+    size_t e = to;
+    while (e > from && (t[e - 1] == TAG_PARA || tag_ends_sentence(t[e - 1])))
+        e--;
+    if (e == from || ev->entity < 0)
+        return;
+    size_t s = sentence_start(w, e - 1, LEADIN_TOKENS);
+    if (s < from || (ev->ms != SIZE_MAX && s <= ev->ms))
+        return;
+    while (s < e && (t[s] == TAG_CONJ || t[s] == TAG_ADVERB))
+        s++;
+    if (s >= e || t[s] != TAG_PRONOUN ||
+        !(w->toks.items[s].kinds & (LEX_PRON_MALE | LEX_PRON_FEMALE | LEX_PRON_PLURAL)))
+        return;
+    int status = QUOTE_OK;
+    if (speaker_resolve(w, s, s + 1, focus, &status) != ev->entity)
+        return;
+    ev->ms = s;
+    ev->me = s + 1;
+}
+
 /* The first token at or after i with tag c, or n. */
 static size_t find_tag(const char *t, size_t i, size_t n, char c)
 {
@@ -575,6 +602,8 @@ int attribute_all(work *w, quote_error *err)
             int rc = scan_sentences(w, scanned, lead_from, &ev, &focus);
             if (rc)
                 return q_fail(err, rc, 0, "matching attribution layouts");
+            if (ev.set)
+                latest_reference(w, scanned, lead_from, focus, &ev);
         }
         /* The rest of this sentence is the quote's own trailer: not a
          * separate reported-speech event. */
