@@ -218,8 +218,11 @@ _Static_assert(LAYOUT_COUNT <= 32, "attribute_all() keeps sets of layouts in a u
 /* The highest confidence a candidate of the layout can have. */
 static double max_confidence(int layout)
 {
-    return layout == LAYOUT_LEAD_SUBJECT ? SUBJECT_COLON_CONFIDENCE
-                                         : quote_layouts[layout].confidence;
+    if (layout == LAYOUT_LEAD_SUBJECT)
+        return SUBJECT_COLON_CONFIDENCE;
+    if (layout == LAYOUT_LEAD_CLAUSE)
+        return SUBJECT_COLON_CONFIDENCE + 0.03; /* a clause after a conjunction, before a colon */
+    return quote_layouts[layout].confidence;
 }
 
 /* Try one layout; on a match fill cand and return 1, 0 for no match, <0 error. */
@@ -310,8 +313,12 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
     }
     case MENTION_NP_QUOTE:
         cand->me = np_end(w, cand->ms, qt);
-        if (cand->cue != SIZE_MAX && cand->cue < cand->me)
-            cand->cue = verb_after_subject(w, cand->me, qt);
+        /* (the coordinated cue keeps its cue, after the conjunction) */
+        if (cand->cue != SIZE_MAX && layout != LAYOUT_LEAD_COORD) {
+            size_t verb = verb_after_subject(w, cand->me, qt);
+            if (verb != SIZE_MAX || cand->cue < cand->me)
+                cand->cue = verb;
+        }
         break;
     case MENTION_NP_WINDOW:
         cand->me = np_end(w, cand->ms, to);
@@ -399,6 +406,12 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
         for (size_t i = from; i < cand->ms; i++)
             if (t[i] == TAG_THAT)
                 cand->confidence = 0.45;
+        /* "X said ..., but he gave a compliment: “Q”": a clause of its
+         * own, after a conjunction, introduces the quotation with a colon -
+         * above the sentence subject's colon */
+        if (cand->confidence > 0.45 && t[qt - 1] == TAG_COLON && cand->ms > from &&
+            t[cand->ms - 1] == TAG_CONJ)
+            cand->confidence = SUBJECT_COLON_CONFIDENCE + 0.03;
     }
     if (layout == LAYOUT_LEAD_SUBJECT) {
         /* stronger when the sentence has a speech cue or a colon before the quote */
