@@ -163,7 +163,8 @@ typedef struct quote_options {
      * naming something said, whose possessor speaks the quotation after
      * it: "remark" in "her remark that “...”"), `plain` (a noun or
      * adjective the tagger must not take for an adverb by its -ly:
-     * "family"), and the closed word
+     * "family"), `organisation` (a role noun naming no person: "firm",
+     * "report"), and the closed word
      * classes `determiner`, `pronoun-male`, `pronoun-female`,
      * `pronoun-plural`, `pronoun-neuter`, `pronoun-first`, `conjunction`,
      * `auxiliary`, `adverb`, `preposition`, `relative`, `time`, `stop`.

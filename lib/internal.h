@@ -89,7 +89,8 @@ enum lex_kind {
     LEX_ABBREVIATION = 1u << 21,
     LEX_NUMBER = 1u << 22, /* number words: "Fifteen minutes later" */
     LEX_SPEECH_NOUN = 1u << 23, /* "remark", "claim": what a possessor said */
-    LEX_PLAIN = 1u << 24 /* an open-class word whatever its suffix: "family" */
+    LEX_PLAIN = 1u << 24, /* an open-class word whatever its suffix: "family" */
+    LEX_ORGANISATION = 1u << 25 /* a role naming no person: "firm", "report" */
 };
 #define LEX_PRONOUN (LEX_PRON_MALE | LEX_PRON_FEMALE | LEX_PRON_PLURAL | LEX_PRON_NEUTER | LEX_PRON_FIRST)
 

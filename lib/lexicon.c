@@ -37,6 +37,7 @@ static const struct {
     {"number", LEX_NUMBER},
     {"speech-noun", LEX_SPEECH_NOUN},
     {"plain", LEX_PLAIN},
+    {"organisation", LEX_ORGANISATION},
 };
 
 /* Words of up to eight bytes - nearly every word of news - are folded into

@@ -89,12 +89,13 @@ static int gender_of(const work *w, size_t title_start, size_t ts, size_t te)
 }
 
 /* Does a name occurrence name a person?  It does with a gendered first
- * name, a title ("Sen.", "Mrs") or a role noun before it ("finance
- * minister Arjun Mehta", "water commissioner Hana Sato"). */
+ * name, a title ("Sen.", "Mrs") or a person's role noun before it
+ * ("finance minister Arjun Mehta", not "the law firm Wilson Sonsini"). */
 static bool occurrence_is_person(const work *w, const name_occ *o)
 {
     return o->gender != 0 || o->title_start < o->tok_start ||
-           (o->title_start > 0 && w->toks.tags[o->title_start - 1] == TAG_ROLE);
+           (o->title_start > 0 && w->toks.tags[o->title_start - 1] == TAG_ROLE &&
+            !(w->toks.items[o->title_start - 1].kinds & LEX_ORGANISATION));
 }
 
 /* The first tag at or after i that can start a name occurrence (a title,

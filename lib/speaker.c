@@ -103,7 +103,7 @@ static int description_entity(work *w, size_t ts, size_t te, int *status)
             en->gender = 1;
         if (k & LEX_FEMALE)
             en->gender = 2;
-        if (w->toks.tags[i] == TAG_ROLE)
+        if (w->toks.tags[i] == TAG_ROLE && !(k & LEX_ORGANISATION))
             en->person = true;
     }
     return (int)w->nents++;
