@@ -275,9 +275,15 @@ int names_collect(work *w)
             bool first_ref = on == 1 && ew->count > 1 && word_eq(ew->first, ow[0], end);
             bool firsts_ok = on == 1 || ew->count == 1 || word_eq(ew->first, ow[0], end);
             if ((same_last || first_ref) && firsts_ok &&
-                entity_gender_compatible(en->gender, o->gender)) {
+                entity_gender_compatible(en->gender, o->gender) &&
+                (found < 0 || en->mentions > w->ents[found].mentions)) {
                 found = e;
-                break;
+                /* A lone surname is the person most named with it so far
+                 * ("Carly Fiorina ... her husband, Frank Fiorina ...
+                 * Fiorina said"): a relative or a namesake is named in
+                 * full.  Otherwise the latest candidate. */
+                if (on > 1 || o->title_start < o->tok_start)
+                    break;
             }
             e = en->chain;
         }
@@ -296,6 +302,7 @@ int names_collect(work *w)
             en->ntok = (uint32_t)(o->tok_end - o->tok_start);
             en->gender = o->gender;
             en->person = occurrence_is_person(w, o);
+            en->mentions = 1;
             en->chain = slot->len ? slot->ent : -1;
             ewords[found] = words_of(ow, on);
             slot->off = (uint32_t)(ow[on - 1].p - w->text);
@@ -320,6 +327,7 @@ int names_collect(work *w)
             if (!en->gender)
                 en->gender = o->gender;
             en->person |= occurrence_is_person(w, o);
+            en->mentions++;
         }
         o->entity = found;
     }

@@ -414,8 +414,12 @@ static char tag_of_kinds(uint32_t k, bool cap, bool initial, const char *w, size
     if (k & LEX_STOP)
         return TAG_STOP;
     if (k & LEX_AUXILIARY)
-        /* "Will Estrada": a capitalised auxiliary is a name (questions are rare) */
-        return cap && !(k & ~(LEX_AUXILIARY | LEX_CUE_HEAD)) ? TAG_NAME : TAG_AUX;
+        /* "Will Estrada", "May Lee": a capitalised auxiliary that is also a
+         * given name is a name (questions are rare); "Does Rubio" is not */
+        return cap && !(k & ~(LEX_AUXILIARY | LEX_CUE_HEAD)) &&
+                       ((n == 4 && memcmp(w, "Will", 4) == 0) || (n == 3 && memcmp(w, "May", 3) == 0))
+                   ? TAG_NAME
+                   : TAG_AUX;
     if (k & LEX_ADVERB)
         return TAG_ADVERB;
     if (k & LEX_PREPOSITION)
