@@ -167,6 +167,18 @@ static bool negated_cue(const work *w, size_t i)
     return false;
 }
 
+/* The speech cue whose complement the pronoun at token i opens, in the
+ * lead-in from token `from` ("X said he ...", "X says that she ...", "X
+ * wrote, she ..."), or SIZE_MAX. */
+static size_t reported_cue(const work *w, size_t from, size_t i)
+{
+    const char *t = w->toks.tags;
+    size_t k = i;
+    if (k > from && (t[k - 1] == TAG_THAT || t[k - 1] == TAG_COMMA))
+        k--;
+    return k > from + 1 && t[k - 1] == TAG_CUE ? k - 1 : SIZE_MAX;
+}
+
 /* Is token i a subordinating conjunction ("although", "when", "after")? */
 static bool is_subordinator(const work *w, size_t i)
 {
@@ -389,6 +401,25 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
                 break;
         }
         cand->confidence -= introduces ? 0.6 : short_sentence ? 0.05 : 0.3;
+    }
+    if (layout == LAYOUT_LEAD_CUE && cand->me == cand->ms + 1 && t[cand->ms] == TAG_PRONOUN) {
+        /* "The senator said he rarely asks ..., “Q”", "but Trump said he
+         * responded: “Q”": the pronoun opens what the outer subject said,
+         * and that subject is the source */
+        size_t outer = reported_cue(w, from, cand->ms);
+        if (outer != SIZE_MAX) {
+            size_t s = outer;
+            while (s > from && (t[s - 1] == TAG_ADVERB || t[s - 1] == TAG_AUX))
+                s--; /* "has long said" */
+            size_t ms = s, me = s;
+            while (ms > from && strchr("DTNIPrwod()", t[ms - 1]))
+                ms--;
+            if (ms == me || !narrow_mention(w, &ms, &me, true, true))
+                return 0;
+            cand->ms = ms;
+            cand->me = me;
+            cand->cue = outer;
+        }
     }
     if (layout == LAYOUT_LEAD_CUE && cand->cue != SIZE_MAX && cand->ms > from &&
         is_subordinator(w, cand->ms - 1)) {
