@@ -790,10 +790,16 @@ int attribute_all(work *w, quote_error *err)
         double cont = 0.0;
         if (ev.set && para - ev.para <= 1)
             cont = lead_from < qt ? 0.4 : para == ev.para ? 0.7 : 0.6;
-        /* "“A,” said X, explaining that ...: “B”": a quotation its own
-         * sentence's speaker introduces with a colon */
-        if (cont == 0.4 && ev.ms >= lead_from && ev.ms < qt && t[qt - 1] == TAG_COLON)
-            cont = 0.7;
+        /* "“A,” said X, explaining that ...: “B”", "“A,” said X, adding
+         * that “B”": a quotation its own sentence's speaker introduces
+         * with a colon or a participle cue */
+        if (cont == 0.4 && ev.ms >= lead_from && ev.ms < qt) {
+            size_t b = qt - 1;
+            if (b > lead_from && (t[b] == TAG_THAT || t[b] == TAG_COMMA))
+                b--;
+            if (t[qt - 1] == TAG_COLON || t[b] == TAG_PARTICIPLE)
+                cont = 0.7;
+        }
         /* A quotation running over paragraphs belongs to the attribution
          * where it opens, not to a cue after its last paragraph. */
         if (cont == 0.7 && w->segs.items[seg].multi_paragraph)

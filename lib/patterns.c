@@ -112,7 +112,7 @@ const layout_info quote_layouts[LAYOUT_COUNT] = {
                            .requires = "w"},
     [LAYOUT_TRAIL_FAR] = {.name = "trailing-clause",
                           .pattern = "^[Qq][^.|QC]{0,20}?[,q],?(?<m>" NPP "{1,6}?)" APP
-                                     "[ave]{0,2}(?<c>C)(?=[.,|oex]|$)",
+                                     "[ave]{0,2}(?<c>C)(?=[.,|oexv]|$)",
                           .site = SITE_TRAILER,
                           .confidence = 0.7,
                           .main_clause = true,
