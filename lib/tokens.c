@@ -473,18 +473,27 @@ static inline char tag_word(const struct quote_extractor *ex, const char *text, 
         e = lex_probe16(&ex->lex, w, n, &tail_lower);
     else
         e = lexicon_entry_at(&ex->lex, text, len, t->start, n, &tail_lower);
-    lex_kinds lk = {0, 0};
-    if (e) {
-        lk.lower = e->lower;
-        lk.upper = e->upper;
+    if (!e) {
+        /* In no lexicon (about half the words of news): kinds 0, and the
+         * tag tag_of_kinds gives, inline for the usual word - one of none
+         * of the forms it looks at.  The test is a superset of those
+         * (short words, digits, -ly, -ing and -ed, "that"). */
+        t->kinds = 0;
+        unsigned char last = (unsigned char)w[n - 1];
+        bool special = (n <= 2) | is_digit((unsigned char)w[0]) | (last == 'y') |
+                       (initial & ((last == 'g') | (last == 'd'))) | ((n == 4) & (last == 't'));
+        if (!special)
+            return cap ? TAG_NAME : TAG_WORD;
+        return tag_of_kinds(0, cap, initial, w, n);
     }
+    lex_kinds lk = {e->lower, e->upper};
     uint32_t k = word_kinds(lk, cap, initial);
     t->kinds = k;
     if (k & LEX_CUE)
         return tag_cue(text, items, tags, nt, k, prev);
     /* A lexicon word spelled as its entry (give or take a capital first
      * letter: nearly all of them) has its tag in the table. */
-    if (e && tail_lower)
+    if (tail_lower)
         return ex->word_tags[word_tag_index((size_t)(e - ex->lex.slots), cap, initial)];
     return tag_of_kinds(k, cap, initial, w, n);
 }
