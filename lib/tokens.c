@@ -379,7 +379,10 @@ static char tag_of_kinds(uint32_t k, bool cap, bool initial, const char *w, size
 {
     if (k == 0) {
         /* In no lexicon (half the words of news): of the tests below,
-         * only those that do not look at the kinds can succeed. */
+         * only those that do not look at the kinds can succeed.  (tag_word
+         * tags most such words inline, as TAG_NAME or TAG_WORD, and calls
+         * this only when its `special` test holds: a test for k == 0 added
+         * here must be covered by that one.) */
         if (n == 1 && w[0] == 'I')
             return TAG_PRONOUN;
         if (n == 4 && (memcmp(w, "that", 4) == 0 || memcmp(w, "That", 4) == 0))
