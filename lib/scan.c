@@ -15,6 +15,13 @@
 
 #include "internal.h"
 
+/* SSE2 (every x86-64) finds mark leads sixteen bytes at a time
+ * (next_mark_lead); elsewhere portable SWAR code does it eight at a time. */
+#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+#include <emmintrin.h>
+#define SCAN_SSE2 1
+#endif
+
 enum family { FAM_DOUBLE, FAM_SINGLE, FAM_GUILLEMET, FAM_CORNER, FAM_ANGLE };
 
 enum role { ROLE_OPEN, ROLE_CLOSE, ROLE_STRAIGHT, ROLE_APOSTROPHE_OR_CLOSE, ROLE_NONE };
@@ -418,6 +425,25 @@ static size_t next_mark_lead(const unsigned char *s, size_t pos, size_t len)
     const uint64_t ones = 0x0101010101010101ull, high = 0x80 * ones;
     if (pos >= len)
         return len;
+#ifdef SCAN_SSE2
+    /* The six lead bytes compared exactly, sixteen bytes at a time: the
+     * SWAR test below stops at every byte from 0x80 (accented letters,
+     * dashes) and costs three instructions a byte where this costs one. */
+    const __m128i dq = _mm_set1_epi8('"'), sq = _mm_set1_epi8('\''), lt = _mm_set1_epi8('<');
+    const __m128i c2 = _mm_set1_epi8((char)0xC2), e2 = _mm_set1_epi8((char)0xE2);
+    const __m128i e3 = _mm_set1_epi8((char)0xE3);
+    while (len - pos >= 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + pos));
+        __m128i m = _mm_or_si128(
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, dq), _mm_cmpeq_epi8(v, sq)),
+                         _mm_or_si128(_mm_cmpeq_epi8(v, lt), _mm_cmpeq_epi8(v, c2))),
+            _mm_or_si128(_mm_cmpeq_epi8(v, e2), _mm_cmpeq_epi8(v, e3)));
+        unsigned mask = (unsigned)_mm_movemask_epi8(m);
+        if (mask)
+            return pos + (size_t)__builtin_ctz(mask);
+        pos += 16;
+    }
+#endif
     while (len - pos >= 8) {
         uint64_t x;
         memcpy(&x, s + pos, 8);

@@ -11,6 +11,14 @@
 #include "internal.h"
 #include "lexprobe.h"
 
+/* SSE2 (every x86-64) classifies sixteen bytes of a word at once
+ * (word_end); elsewhere the portable SWAR code below does it eight at a
+ * time. */
+#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+#include <emmintrin.h>
+#define TOKENS_SSE2 1
+#endif
+
 /* Byte classes for the hand-written scanner (the hot loop of tokenizing):
  * 1 for ASCII letters and digits. */
 static const unsigned char ascii_word[256] = {
@@ -200,6 +208,26 @@ __attribute__((always_inline))
 static inline size_t word_end(const unsigned char *s, size_t len, size_t i)
 {
     size_t j = i;
+#ifdef TOKENS_SSE2
+    if (len - i >= 16) {
+        /* sixteen bytes classified at once: one chain of a load, five
+         * compares and a movemask, where the SWAR blocks make two chains
+         * of a dozen operations each, one after the other */
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i l = _mm_or_si128(v, _mm_set1_epi8(0x20)); /* letters folded */
+        __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+                                      _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+        __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(l, _mm_set1_epi8('a' - 1)),
+                                       _mm_cmplt_epi8(l, _mm_set1_epi8('z' + 1)));
+        /* (bytes from 0x80 are negative: neither) */
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(digit, letter));
+        size_t run = (size_t)__builtin_ctz(~m); /* bit 16 of ~m is set */
+        j = i + run;
+        if (run < 16 && ends_ascii_word(s[j]))
+            return j;
+        return word_end_from(s, len, i, j);
+    }
+#else
     if (len - i >= 16) {
         size_t run = ascii_word_run8(s + i);
         j = i + run;
@@ -209,7 +237,9 @@ static inline size_t word_end(const unsigned char *s, size_t len, size_t i)
         }
         if (run < 8 && ends_ascii_word(s[j]))
             return j;
-    } else if (len - i >= 8) {
+    } else
+#endif
+    if (len - i >= 8) {
         size_t run = ascii_word_run8(s + i);
         j = i + run;
         if (run < 8 && ends_ascii_word(s[j]))
@@ -384,7 +414,10 @@ static char tag_of_kinds(uint32_t k, bool cap, bool initial, const char *w, size
 {
     if (k == 0) {
         /* In no lexicon (half the words of news): of the tests below,
-         * only those that do not look at the kinds can succeed. */
+         * only those that do not look at the kinds can succeed.  (tag_word
+         * tags most such words inline, as TAG_NAME or TAG_WORD, and calls
+         * this only when its `special` test holds: a test for k == 0 added
+         * here must be covered by that one.) */
         if (n == 1 && w[0] == 'I')
             return TAG_PRONOUN;
         if (n == 4 && (memcmp(w, "that", 4) == 0 || memcmp(w, "That", 4) == 0))
@@ -512,18 +545,27 @@ static inline char tag_word(const struct quote_extractor *ex, const char *text, 
         e = lex_probe16(&ex->lex, w, n, &tail_lower);
     else
         e = lexicon_entry_at(&ex->lex, text, len, t->start, n, &tail_lower);
-    lex_kinds lk = {0, 0};
-    if (e) {
-        lk.lower = e->lower;
-        lk.upper = e->upper;
+    if (!e) {
+        /* In no lexicon (about half the words of news): kinds 0, and the
+         * tag tag_of_kinds gives, inline for the usual word - one of none
+         * of the forms it looks at.  The test is a superset of those
+         * (short words, digits, -ly, -ing and -ed, "that"). */
+        t->kinds = 0;
+        unsigned char last = (unsigned char)w[n - 1];
+        bool special = (n <= 2) | is_digit((unsigned char)w[0]) | (last == 'y') |
+                       (initial & ((last == 'g') | (last == 'd'))) | ((n == 4) & (last == 't'));
+        if (!special)
+            return cap ? TAG_NAME : TAG_WORD;
+        return tag_of_kinds(0, cap, initial, w, n);
     }
+    lex_kinds lk = {e->lower, e->upper};
     uint32_t k = word_kinds(lk, cap, initial);
     t->kinds = k;
     if (k & LEX_CUE)
         return tag_cue(text, items, tags, nt, k, prev);
     /* A lexicon word spelled as its entry (give or take a capital first
      * letter: nearly all of them) has its tag in the table. */
-    if (e && tail_lower)
+    if (tail_lower)
         return ex->word_tags[word_tag_index((size_t)(e - ex->lex.slots), cap, initial)];
     return tag_of_kinds(k, cap, initial, w, n);
 }

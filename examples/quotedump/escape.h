@@ -19,6 +19,11 @@
  * bytes. */
 size_t qd_plain_prefix(const char *s, size_t n);
 
+/* Offset of the first '"' or '\\' in s[0..n), or n: the end of a JSON
+ * string, or its next escape.  Vectorized like qd_plain_prefix, but it
+ * goes on over UTF-8 and control bytes (which the reader checks later). */
+size_t qd_find_quote(const char *s, size_t n);
+
 /* Length (1-4) of the well-formed UTF-8 sequence at s[0..n), 0 if none. */
 size_t qd_utf8_len(const unsigned char *s, size_t n);
 

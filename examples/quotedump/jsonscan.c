@@ -9,8 +9,10 @@
  * token to start exactly where the grammar expects a value; every byte
  * between tokens must be whitespace or the one punctuation mark due there.
  * Strings and primitives are checked here byte by byte as Jansson checks
- * them.  Whatever jsmn made of a line, a line is accepted only when it is
- * valid JSON that Jansson reads the same way.
+ * them.  (A flat object - the usual record - is mapped by flat_map()
+ * instead, which skips strings sixteen bytes at a time: a map like any
+ * other for walk().)  Whatever jsmn made of a line, a line is accepted
+ * only when it is valid JSON that Jansson reads the same way.
  */
 #include "jsonscan.h"
 
@@ -360,14 +362,118 @@ static const char *decoded_ptr(const decoded *d, const qd_buf *scratch)
     return d->copied ? scratch->data + d->off : d->p;
 }
 
+/* ---- the token map of a flat object ------------------------------------- */
+
+static size_t skip_ws_at(const char *s, size_t i, size_t len)
+{
+    while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+        i++;
+    return i;
+}
+
+/* The string whose opening quote is at s[i]: its token (the body, as jsmn
+ * gives it); returns the offset after its closing quote, or 0 if it has
+ * none.  The body is not checked: walk() does that. */
+static size_t map_string(const char *s, size_t i, size_t len, jsmntok_t *t, int parent)
+{
+    size_t j = i + 1;
+    for (;;) {
+        j += qd_find_quote(s + j, len - j);
+        if (j >= len)
+            return 0;
+        if (s[j] == '"')
+            break;
+        j += 2; /* an escape: its second byte is not the end */
+        if (j >= len)
+            return 0;
+    }
+    *t = (jsmntok_t){.type = JSMN_STRING, .start = (int)(i + 1), .end = (int)j, .size = 0};
+    t->parent = parent;
+    return j + 1;
+}
+
+/*
+ * The tokens jsmn gives the usual record - one object whose values are
+ * strings, numbers and literals - or -1 for any other line (a nested
+ * object or array, anything out of the grammar), which then goes to jsmn.
+ * jsmn reads strings a byte at a time, and the text of a record is nearly
+ * all of it: here they are skipped sixteen bytes at a time.  The map only
+ * has to be one that walk() accepts for a valid line: walk() checks every
+ * token against the grammar and every string and primitive byte by byte,
+ * whoever made the map.
+ */
+static int flat_map(const char *s, size_t len, jsmntok_t *tok, int max)
+{
+    size_t i = skip_ws_at(s, 0, len);
+    if (i >= len || s[i] != '{')
+        return -1;
+    int n = 0;
+    tok[n] = (jsmntok_t){.type = JSMN_OBJECT, .start = (int)i, .end = -1, .size = 0};
+    tok[n++].parent = -1;
+    i = skip_ws_at(s, i + 1, len);
+    if (i < len && s[i] == '}') {
+        tok[0].end = (int)(i + 1);
+        return n;
+    }
+    for (;;) {
+        if (n + 2 > max || i >= len || s[i] != '"')
+            return -1;
+        int key = n;
+        i = map_string(s, i, len, &tok[n++], 0);
+        if (!i)
+            return -1;
+        tok[key].size = 1;
+        i = skip_ws_at(s, i, len);
+        if (i >= len || s[i] != ':')
+            return -1;
+        i = skip_ws_at(s, i + 1, len);
+        if (i >= len)
+            return -1;
+        if (s[i] == '"') {
+            i = map_string(s, i, len, &tok[n++], key);
+            if (!i)
+                return -1;
+        } else {
+            /* a primitive runs to a delimiter, as in jsmn (strict) */
+            size_t j = i;
+            while (j < len && s[j] != ',' && s[j] != '}' && s[j] != ']' && s[j] != ':' &&
+                   s[j] != ' ' && s[j] != '\t' && s[j] != '\n' && s[j] != '\r') {
+                unsigned char c = (unsigned char)s[j];
+                if (c < 0x20 || c >= 0x7F || c == '{' || c == '[' || c == '"')
+                    return -1;
+                j++;
+            }
+            if (j == i)
+                return -1;
+            tok[n] = (jsmntok_t){.type = JSMN_PRIMITIVE, .start = (int)i, .end = (int)j, .size = 0};
+            tok[n++].parent = key;
+            i = j;
+        }
+        tok[0].size++;
+        i = skip_ws_at(s, i, len);
+        if (i < len && s[i] == ',') {
+            i = skip_ws_at(s, i + 1, len);
+            continue;
+        }
+        if (i < len && s[i] == '}') {
+            tok[0].end = (int)(i + 1);
+            return n;
+        }
+        return -1;
+    }
+}
+
 bool qd_scan_record_fast(const char *line, size_t len, qd_buf *scratch, qd_scan_record *rec)
 {
     jsmntok_t tok[MAX_TOKENS];
-    jsmn_parser parser;
     if (len >= INT_MAX)
-        return false; /* jsmn counts in int */
-    jsmn_init(&parser);
-    int ntok = jsmn_parse(&parser, line, len, tok, MAX_TOKENS);
+        return false; /* tokens count in int */
+    int ntok = flat_map(line, len, tok, MAX_TOKENS);
+    if (ntok < 0) {
+        jsmn_parser parser;
+        jsmn_init(&parser);
+        ntok = jsmn_parse(&parser, line, len, tok, MAX_TOKENS);
+    }
     if (ntok < 1)
         return false;
 
