@@ -224,16 +224,19 @@ static void subject_before_participle(const work *w, size_t from, size_t *ms, si
 /* sentence-subject's confidence when a colon introduces the quotation: the
  * only one that try_layout() raises above the layout's own. */
 #define SUBJECT_COLON_CONFIDENCE 0.72
+#define CLAUSE_COLON_CONFIDENCE (SUBJECT_COLON_CONFIDENCE + 0.03)
 
 _Static_assert(LAYOUT_COUNT <= 32, "attribute_all() keeps sets of layouts in a uint32_t");
 
-/* The highest confidence a candidate of the layout can have. */
-static double max_confidence(int layout)
+/* The highest confidence a candidate of the layout can have for the
+ * quote token qt. */
+static double max_confidence(const work *w, int layout, size_t qt)
 {
+    bool colon = qt > 0 && w->toks.tags[qt - 1] == TAG_COLON;
     if (layout == LAYOUT_LEAD_SUBJECT)
         return SUBJECT_COLON_CONFIDENCE;
-    if (layout == LAYOUT_LEAD_CLAUSE)
-        return SUBJECT_COLON_CONFIDENCE + 0.03; /* a clause after a conjunction, before a colon */
+    if (layout == LAYOUT_LEAD_CLAUSE && colon)
+        return CLAUSE_COLON_CONFIDENCE; /* a clause after a conjunction, before a colon */
     return quote_layouts[layout].confidence;
 }
 
@@ -442,7 +445,7 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
          * above the sentence subject's colon */
         if (cand->confidence > 0.45 && t[qt - 1] == TAG_COLON && cand->ms > from &&
             t[cand->ms - 1] == TAG_CONJ)
-            cand->confidence = SUBJECT_COLON_CONFIDENCE + 0.03;
+            cand->confidence = CLAUSE_COLON_CONFIDENCE;
     }
     if (layout == LAYOUT_LEAD_SUBJECT) {
         /* stronger when the sentence has a speech cue or a colon before the quote */
@@ -616,7 +619,7 @@ int attribute_all(work *w, quote_error *err)
     int focus = -1;
     event ev = {0};
     size_t scanned = 0; /* sentences before this token were scanned for cues */
-    int32_t headlines = headline_paragraphs(w);
+    int32_t headlines = w->headlines;
 
     /* The quote tokens in order: the next q and the next Q, found with
      * memchr rather than a test of every tag. */
@@ -724,7 +727,7 @@ int attribute_all(work *w, quote_error *err)
             }
             if (!layout_may_match(w->ex, l, t + from, to - from, present))
                 continue;
-            if (!w->explain && best.layout >= 0 && max_confidence(l) <= best.confidence) {
+            if (!w->explain && best.layout >= 0 && max_confidence(w, l, qt) <= best.confidence) {
                 if (site != SITE_LEADIN)
                     continue; /* only lead-ins have other uses */
                 /* cue_lead can only replace a trailer (which all run

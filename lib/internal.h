@@ -427,6 +427,8 @@ typedef struct work {
     size_t nents, ents_cap;
     attribution *attr; /* one per segment */
     qbuf *explain;     /* one per segment with QUOTE_OPT_EXPLAIN, else NULL */
+    int32_t headlines; /* paragraphs of the headline (headline_paragraphs()),
+                          known before names_collect() */
 } work;
 
 int names_collect(work *w);

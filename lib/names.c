@@ -260,9 +260,8 @@ int names_collect(work *w)
     /* A Title Case headline makes a name of every word ("Trump Says He’s
      * Unlikely"): the body's occurrences come first, so that the
      * headline's do not become anyone's fullest name. */
-    int32_t headlines = headline_paragraphs(w);
     size_t body_from = 0;
-    while (body_from < w->nnames && w->toks.items[w->names[body_from].tok_start].para < headlines)
+    while (body_from < w->nnames && w->toks.items[w->names[body_from].tok_start].para < w->headlines)
         body_from++;
     for (size_t step = 0; step < w->nnames; step++) {
         size_t k = body_from + step < w->nnames ? body_from + step : body_from + step - w->nnames;
