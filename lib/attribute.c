@@ -682,6 +682,12 @@ int attribute_all(work *w, quote_error *err)
             at->layout = -2;
             continue;
         }
+        if (token_in_name(w, qt)) {
+            /* Marcia “Cia” Price: a nickname, part of a name */
+            at->rule = "nickname";
+            at->layout = -2;
+            continue;
+        }
         bool nonspeech = !headline && looks_nonspeech(w, qt);
         if ((nonspeech && quote_words(w, g, &words) <= 6) ||
             (!headline && mid_sentence && quote_words(w, g, &words) <= 5 && looks_title(w, g))) {

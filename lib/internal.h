@@ -456,6 +456,9 @@ bool word_possessive(const work *w, size_t i);
 /* The pronoun kind (LEX_PRON_*) a possessive determiner at token i stands
  * for ("her": female), or 0 when it is none (speaker.c). */
 uint32_t possessive_pronoun_kinds(const work *w, size_t i);
+/* Is token tok inside a name occurrence (the nickname of Marcia “Cia”
+ * Price)?  (speaker.c) */
+bool token_in_name(const work *w, size_t tok);
 
 /* ---- mention.c ---- */
 

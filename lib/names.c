@@ -98,6 +98,22 @@ static bool occurrence_is_person(const work *w, const name_occ *o)
             !(w->toks.items[o->title_start - 1].kinds & LEX_ORGANISATION));
 }
 
+/* Is the quotation token i one capitalised word ("Cia" in Marcia “Cia”
+ * Price), as a nickname inside a name is? */
+static bool is_nickname(const work *w, size_t i)
+{
+    if (w->toks.items[i].para < w->headlines)
+        return false;
+    const segment *g = &w->segs.items[w->toks.items[i].segment];
+    const unsigned char *p = (const unsigned char *)w->text;
+    if (g->end <= g->start || g->end - g->start > 20 || p[g->start] < 'A' || p[g->start] > 'Z')
+        return false;
+    for (size_t k = g->start; k < g->end; k++)
+        if (p[k] == ' ' || p[k] == '\n' || p[k] == ',' || p[k] == '.')
+            return false;
+    return true;
+}
+
 /* The first tag at or after i that can start a name occurrence (a title,
  * a name, an initial), or n.  Most tags are other words: the scan tests
  * eight at a time (SWAR), a data-dependent branch per eight tags rather
@@ -214,8 +230,14 @@ int names_collect(work *w)
                           j + 1 < n && tags[j + 1] == TAG_TITLE)))
             j++;
         size_t ts = j, name_toks = 0;
-        while (j < n && (tags[j] == TAG_NAME || tags[j] == TAG_INITIAL)) {
-            name_toks += tags[j] == TAG_NAME;
+        while (j < n) {
+            if (tags[j] == TAG_NAME || tags[j] == TAG_INITIAL)
+                name_toks += tags[j] == TAG_NAME;
+            else if (!(tags[j] == TAG_QUOTE && j > ts && j + 1 < n &&
+                       tags[j + 1] == TAG_NAME && is_nickname(w, j)))
+                break; /* (a nickname between given name and surname is
+                          part of the name: Marcia “Cia” Price; not in a
+                          Title Case headline: I Am ‘Horrified’ By ...) */
             j++;
         }
         if (name_toks) {

@@ -39,6 +39,12 @@ uint32_t possessive_pronoun_kinds(const work *w, size_t i)
     return 0;
 }
 
+bool token_in_name(const work *w, size_t tok)
+{
+    size_t k = first_name_at(w, tok + 1);
+    return k > 0 && w->names[k - 1].tok_end > tok;
+}
+
 static bool pronoun_agrees(const entity *e, uint32_t kinds)
 {
     if (kinds & LEX_PRON_MALE)
@@ -125,6 +131,11 @@ int speaker_resolve(work *w, size_t m_start, size_t m_end, int focus, int *statu
      * common noun follows ("Sean Hannity" in "Fox News host Sean Hannity";
      * not "Small" in "Small shops", nor "Trump" in "Trump supporters"). */
     size_t k = first_name_at(w, m_start);
+    /* A mention starting inside a name ("Otter" of C.L. “Butch” Otter):
+     * that name's entity, before any name later in the mention ("R-Idaho"
+     * in "Otter (R-Idaho)") */
+    if (k > 0 && w->names[k - 1].tok_end > m_start && w->names[k - 1].entity >= 0)
+        return w->names[k - 1].entity;
     for (; k < w->nnames && w->names[k].title_start < m_end; k++) {
         const name_occ *o = &w->names[k];
         if (o->entity < 0)
@@ -144,9 +155,5 @@ int speaker_resolve(work *w, size_t m_start, size_t m_end, int focus, int *statu
         w->ents[e].person = true;
         return e;
     }
-    k = first_name_at(w, m_start);
-    /* Name occurrences that began before the mention but overlap it */
-    if (k > 0 && w->names[k - 1].tok_end > m_start && w->names[k - 1].entity >= 0)
-        return w->names[k - 1].entity;
     return description_entity(w, m_start, m_end, status);
 }
