@@ -25,10 +25,22 @@ bool looks_nonspeech(const work *w, size_t qt)
         const token *p = &w->toks.items[qt - back];
         if (w->toks.tags[qt - back] == TAG_PARA || tag_ends_sentence(w->toks.tags[qt - back]))
             break;
-        if (p->kinds & LEX_NONSPEECH)
+        if (p->kinds & LEX_NONSPEECH) {
+            /* "X called the show “the news show of record”": a naming
+             * verb with an object of its own is someone's words about it */
+            size_t k = qt - back;
+            if (k >= 2 && t[k - 1] == TAG_DET && t[k - 2] == TAG_CUE &&
+                (w->toks.items[k - 2].kinds & LEX_NONSPEECH))
+                return false;
+            /* "Rubio, who he dubbed “the little senator”": a naming verb
+             * with a person for its subject is that person's words */
+            if (k >= 1 && (t[k] == TAG_CUE || word_ends_with(w, k, "ed")) &&
+                (t[k - 1] == TAG_PRONOUN || t[k - 1] == TAG_NAME))
+                return false;
             /* "the slogan was “Make America Great Again”" names; "the
              * bill was “dead on arrival”" judges, in someone's words */
             return !copula || looks_title(w, &w->segs.items[w->toks.items[qt].segment]);
+        }
         if (w->toks.tags[qt - back] == TAG_AUX)
             copula = true;
         else if (w->toks.tags[qt - back] != TAG_PREP)
