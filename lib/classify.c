@@ -25,6 +25,8 @@ bool looks_nonspeech(const work *w, size_t qt)
         const token *p = &w->toks.items[qt - back];
         if (w->toks.tags[qt - back] == TAG_PARA || tag_ends_sentence(w->toks.tags[qt - back]))
             break;
+        if ((p->kinds & LEX_NONSPEECH) && back == 1 && word_among(w, qt - 1, "goes|known|go"))
+            break; /* "goes by", "known as" name; "he goes “back to war”" speaks */
         if (p->kinds & LEX_NONSPEECH) {
             /* "X called the show “the news show of record”": a naming
              * verb with an object of its own is someone's words about it */
