@@ -596,6 +596,17 @@ static void latest_reference(work *w, size_t from, size_t to, int focus, event *
     ev->me = s + 1;
 }
 
+/* Does a speech cue introduce the quotation token qt ("She declared
+ * “What a Super Tuesday!”", "interjecting, “Only Rosie.”")? */
+static bool after_cue(const work *w, size_t qt)
+{
+    const char *t = w->toks.tags;
+    size_t k = qt;
+    if (k > 0 && (t[k - 1] == TAG_COMMA || t[k - 1] == TAG_COLON))
+        k--;
+    return k > 0 && (t[k - 1] == TAG_CUE || t[k - 1] == TAG_PARTICIPLE);
+}
+
 /* The first token at or after i with tag c, or n. */
 static size_t find_tag(const char *t, size_t i, size_t n, char c)
 {
@@ -690,7 +701,8 @@ int attribute_all(work *w, quote_error *err)
         }
         bool nonspeech = !headline && looks_nonspeech(w, qt);
         if ((nonspeech && quote_words(w, g, &words) <= 6) ||
-            (!headline && mid_sentence && quote_words(w, g, &words) <= 5 && looks_title(w, g))) {
+            (!headline && mid_sentence && !after_cue(w, qt) && quote_words(w, g, &words) <= 5 &&
+             looks_title(w, g))) {
             /* the memoir “Roads to Nowhere”, a man who goes by “Sparrow” */
             at->rule = "title";
             at->layout = -2;
