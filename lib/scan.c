@@ -52,6 +52,12 @@ static enum cls class_at(const unsigned char *s, size_t len, size_t i)
  * and an opening bracket or a dash opens like a space. */
 static enum cls class_before(const unsigned char *s, size_t pos)
 {
+    /* invisible bidi controls (U+202A-202E) before the mark are skipped, a
+     * few at most: looking back stays bounded */
+    for (int controls = 0; controls < 4 && pos >= 3 && s[pos - 3] == 0xE2 && s[pos - 2] == 0x80 &&
+                           s[pos - 1] >= 0xAA && s[pos - 1] <= 0xAE;
+         controls++)
+        pos -= 3;
     if (pos == 0)
         return CL_SPACE;
     size_t i = pos - 1;
@@ -63,6 +69,27 @@ static enum cls class_before(const unsigned char *s, size_t pos)
     if (c == 0xE2 && s[i + 1] == 0x80 && (s[i + 2] == 0x94 || s[i + 2] == 0x93))
         return CL_OPENP; /* — – */
     return class_at(s, pos, i);
+}
+
+/* Does the mark at s[pos] open its paragraph (only spaces and invisible
+ * controls before it, back to a line break or the start of the text)? */
+static bool opens_paragraph(const unsigned char *s, size_t pos)
+{
+    /* (bounded: a paragraph's indentation is short, and a long run of
+     * spaces is no paragraph start worth a longer look) */
+    for (int steps = 0; pos > 0 && steps < 16; steps++) {
+        unsigned char c = s[pos - 1];
+        if (c == '\n')
+            return true;
+        if (c == ' ' || c == '\t' || c == '\r')
+            pos--;
+        else if (pos >= 3 && s[pos - 3] == 0xE2 && s[pos - 2] == 0x80 && s[pos - 1] >= 0xAA &&
+                 s[pos - 1] <= 0xAE)
+            pos -= 3; /* U+202A-202E */
+        else
+            return false;
+    }
+    return pos == 0;
 }
 
 /* Class of the character at s[pos]; the end of the text is a space. */
@@ -381,8 +408,9 @@ static int on_mark(scanner *sc, size_t pos, size_t mlen)
     case ROLE_CLOSE:
     default:
         is_open = false;
-        if (reversible && pending < 0 && open_ctx && !close_ctx)
-            is_open = true; /* »…« or a wrongly turned ” */
+        if (reversible && pending < 0 &&
+            ((open_ctx && !close_ctx) || (sc->depth == 0 && opens_paragraph(sc->s, pos))))
+            is_open = true; /* »…« or a wrongly turned ” (”Sorry, ...”, ” … in the case) */
         if (before == CL_DIGIT && pending < 0)
             return QUOTE_OK; /* 6’2” */
         break;

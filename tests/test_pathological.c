@@ -241,6 +241,13 @@ static void gen_random_marks(buf *b, size_t n)
     }
 }
 
+/* Invisible bidi controls (U+202A) and spaces before turned closing marks
+ * at line starts: the mark classifier looks back over them. */
+static void gen_bidi_turned_marks(buf *b, size_t n)
+{
+    repeat_to(b, "\n  \xE2\x80\xAA\xE2\x80\xAA\xE2\x80\xAA\xE2\x80\xAA\xE2\x80\xAA\xE2\x80\x9D a", n);
+}
+
 static void gen_newlines(buf *b, size_t n)
 {
     repeat_to(b, "\n", n);
@@ -413,6 +420,7 @@ static const pcase cases[] = {
     {"random bytes, lenient", gen_random, 256 * 1024, LENIENT, false, true},
     {"random marks and words", gen_random_marks, 256 * 1024, 0, false, true},
     {"empty input", gen_empty, 0, 0, false, false},
+    {"bidi controls before turned marks", gen_bidi_turned_marks, 256 * 1024, 0, false, true},
     {"1 MB of newlines", gen_newlines, MB, 0, false, false},
     {"1 MB of spaces", gen_spaces, MB, 0, false, false},
     {"5 MB one word", gen_one_word, 5 * MB, 0, false, false},
