@@ -31,8 +31,14 @@ bool looks_nonspeech(const work *w, size_t qt)
             /* "X called the show “the news show of record”": a naming
              * verb with an object of its own is someone's words about it */
             size_t k = qt - back;
-            if (k >= 2 && t[k - 1] == TAG_DET && t[k - 2] == TAG_CUE &&
-                (w->toks.items[k - 2].kinds & LEX_NONSPEECH))
+            size_t d = k; /* the determiner of the noun, past two modifiers */
+            while (d > 0 && k - d < 2 && (t[d - 1] == TAG_NAME || t[d - 1] == TAG_WORD))
+                d--;
+            if (d >= 2 && t[d - 1] == TAG_DET && t[d - 2] == TAG_CUE &&
+                (w->toks.items[d - 2].kinds & LEX_NONSPEECH))
+                return false; /* (and "called the H1-B program “...”") */
+            /* "X called for “boots on the ground”": a demand, not a name */
+            if (back == 2 && word_is(w, qt - 1, "for") && word_ends_with(w, k, "ed"))
                 return false;
             /* "Rubio, who he dubbed “the little senator”": a naming verb
              * with a person for its subject is that person's words */
