@@ -30,7 +30,7 @@
  * the cue: `X, the chairman of Y, said`, `X, when asked about it, said`,
  * `X — a teacher from Leeds — says`. */
 #define APP                                                                                        \
-    "(?:,(?:R[^.:|Qq]{0,30}?|x[^.:|Qq]{1,30}?|[^.:|QqC]{1,30}?)[,q]|-[^.:|QqC-]{1,30}?-)?"
+    "(?:,(?:R[^.:|Qq]{0,30}?|x[^.:|Qq]{1,30}?|(?:[^.:|QqC]|(?<=v)C){1,30}?)[,q]|-[^.:|QqC-]{1,30}?-)?"
 /* A short appositive without dashes, for the weaker layouts. */
 #define APP_SHORT "(?:,[^.:|QqCx-]{1,12}?,)?"
 /* After a quotation the subject may carry one comma ("the bespectacled,
