@@ -200,6 +200,9 @@ bool narrow_mention(const work *w, size_t *ms, size_t *me, bool before_cue, bool
                     break;
             } else if (c == TAG_RPAREN || c == TAG_LPAREN) {
                 /* "Rep. Jim Jordan (R-Ohio)" */
+            } else if (c == TAG_OTHER && named && i - 1 > s &&
+                       (t[i - 2] == TAG_NAME || t[i - 2] == TAG_INITIAL)) {
+                /* "P&G", "AT&T": a symbol inside a name */
             } else {
                 break;
             }

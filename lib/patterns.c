@@ -45,7 +45,7 @@
 
 const layout_info quote_layouts[LAYOUT_COUNT] = {
     [LAYOUT_TRAIL_CUE] = {.name = "trailing-cue",
-                          .pattern = "^[Qq]-?,?(?<m>[DTNIPrwod(][DTNIPrwodcx()]{0,11}?" APP_TRAIL
+                          .pattern = "^[Qq]-?,?(?<m>[DTNIPrwod(][DTNIPrwodcx()y]{0,11}?" APP_TRAIL
                                      ")[ave]{0,3}(?<c>C)",
                           .site = SITE_TRAILER,
                           .confidence = 0.9,
