@@ -337,6 +337,12 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
         break;
     case MENTION_NP_WINDOW:
         cand->me = np_end(w, cand->ms, to);
+        /* "... “playing tennis” - a white shirt, white shorts": after a
+         * quotation inside its sentence, a dash and a noun phrase that the
+         * sentence goes on after is an appositive, not a credit line */
+        if (layout == LAYOUT_TRAIL_DASH && t[qt] == TAG_QUOTE && cand->me < to &&
+            !tag_ends_sentence(t[cand->me]) && qt > 0 && !tag_ends_sentence(t[qt - 1]))
+            return 0;
         break;
     case MENTION_KEEP:
         break;
