@@ -367,6 +367,14 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
             return 0;
     }
     cand->confidence = li->confidence;
+    if (layout == LAYOUT_TRAIL_DASH) {
+        /* "Rajoy said ... that his party was “Q.”--Kim Hjelmgaard": when
+         * the quotation's own sentence has a speech cue, a name after a
+         * dash is a byline, weaker than that cue's subject */
+        size_t s0 = sentence_start(w, qt, LEADIN_TOKENS);
+        if (memchr(t + s0, TAG_CUE, qt - s0))
+            cand->confidence = 0.6;
+    }
     if (layout == LAYOUT_LEAD_RELATIVE && cand->cue == SIZE_MAX)
         cand->confidence = 0.5; /* any verb after "who", not a speech cue */
     cand->passive = false;
