@@ -358,6 +358,11 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
     if (!according && layout != LAYOUT_LEAD_POSSESSIVE &&
         !plausible_speaker(w, cand->ms, cand->me))
         return 0;
+    if (cand->cue != SIZE_MAX && cand->cue + 1 < qt && li->site == SITE_LEADIN &&
+        (t[cand->cue + 1] == TAG_QUOTE || t[cand->cue + 1] == TAG_QUOTE_END) &&
+        (w->toks.items[cand->cue].kinds & LEX_NONSPEECH))
+        return 0; /* "a class called “Perception” on his page, writing “...”":
+                     the naming verb names the quotation right after it */
     if (cand->cue != SIZE_MAX && (w->toks.items[cand->cue].kinds & LEX_NONSPEECH)) {
         /* "a book called “...”": a naming verb after a work's noun names
          * it; the noun is the head of the phrase ("the campaign called"),
