@@ -290,10 +290,20 @@ static bool text_is_blank(const unsigned char *s, size_t from, size_t to)
     return true;
 }
 
-static bool sentence_initial(char prev)
+/* (asked of every word: a bit test in a mask of the seven tags, not a
+ * chain of seven compares; the tag letters are ASCII) */
+static inline bool sentence_initial(char prev)
 {
-    return prev == 0 || prev == TAG_END || prev == TAG_PARA || prev == TAG_QUOTE_END ||
-           prev == TAG_COLON || prev == TAG_DASH || prev == TAG_LPAREN;
+    _Static_assert(TAG_END < 64 && TAG_COLON < 64 && TAG_DASH < 64 && TAG_LPAREN < 64 &&
+                       TAG_PARA >= 64 && TAG_PARA < 128 && TAG_QUOTE_END >= 64 &&
+                       TAG_QUOTE_END < 128,
+                   "sentence_initial's masks");
+    const uint64_t lo = 1ull | 1ull << TAG_END | 1ull << TAG_COLON | 1ull << TAG_DASH |
+                        1ull << TAG_LPAREN;
+    const uint64_t hi = 1ull << (TAG_PARA - 64) | 1ull << (TAG_QUOTE_END - 64);
+    unsigned p = (unsigned char)prev;
+    uint64_t m = p < 64 ? lo : p < 128 ? hi : 0;
+    return (m >> (p & 63)) & 1;
 }
 
 /* Is token t the word "to"? */
