@@ -198,6 +198,14 @@ static inline bool ends_ascii_word(unsigned char c)
     return c < 0x80 && c != '\'' && c != '-' && c != '.';
 }
 
+/* The first eight bytes of a word as word_end loaded them (raw, in memory
+ * order) and folded to lower case (fold == lower8(raw)): the lexicon probe
+ * of the word starts from them (lex_probe8_loaded).  ok: they are set. */
+typedef struct word_key {
+    uint64_t raw, fold;
+    bool ok;
+} word_key;
+
 /* End of the word starting at s[i] (word_end_from), with the common case
  * inline: a word of ASCII letters and digits, shorter than sixteen bytes
  * (the second block saves a call for the one word in ten longer than
@@ -205,9 +213,10 @@ static inline bool ends_ascii_word(unsigned char c)
 #if defined(__GNUC__)
 __attribute__((always_inline))
 #endif
-static inline size_t word_end(const unsigned char *s, size_t len, size_t i)
+static inline size_t word_end(const unsigned char *s, size_t len, size_t i, word_key *wk)
 {
     size_t j = i;
+    wk->ok = false;
 #ifdef TOKENS_SSE2
     if (len - i >= 16) {
         /* sixteen bytes classified at once: one chain of a load, five
@@ -221,6 +230,16 @@ static inline size_t word_end(const unsigned char *s, size_t len, size_t i)
                                        _mm_cmplt_epi8(l, _mm_set1_epi8('z' + 1)));
         /* (bytes from 0x80 are negative: neither) */
         unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(digit, letter));
+        /* the word's key for the lexicon: its capitals gain 0x20, as in lower8 */
+        __m128i fold = _mm_or_si128(v, _mm_and_si128(letter, _mm_set1_epi8(0x20)));
+#if defined(__x86_64__)
+        wk->raw = (uint64_t)_mm_cvtsi128_si64(v);
+        wk->fold = (uint64_t)_mm_cvtsi128_si64(fold);
+#else
+        _mm_storel_epi64((__m128i *)(void *)&wk->raw, v);
+        _mm_storel_epi64((__m128i *)(void *)&wk->fold, fold);
+#endif
+        wk->ok = true;
         size_t run = (size_t)__builtin_ctz(~m); /* bit 16 of ~m is set */
         j = i + run;
         if (run < 16 && ends_ascii_word(s[j]))
@@ -290,20 +309,16 @@ static bool text_is_blank(const unsigned char *s, size_t from, size_t to)
     return true;
 }
 
-/* (asked of every word: a bit test in a mask of the seven tags, not a
- * chain of seven compares; the tag letters are ASCII) */
+/* (asked of every word: one load from a table of the tag letters, not a
+ * chain of seven compares) */
+static const bool initial_after[256] = {
+    [0] = true,           [TAG_END] = true,   [TAG_PARA] = true,   [TAG_QUOTE_END] = true,
+    [TAG_COLON] = true,   [TAG_DASH] = true,  [TAG_LPAREN] = true,
+};
+
 static inline bool sentence_initial(char prev)
 {
-    _Static_assert(TAG_END < 64 && TAG_COLON < 64 && TAG_DASH < 64 && TAG_LPAREN < 64 &&
-                       TAG_PARA >= 64 && TAG_PARA < 128 && TAG_QUOTE_END >= 64 &&
-                       TAG_QUOTE_END < 128,
-                   "sentence_initial's masks");
-    const uint64_t lo = 1ull | 1ull << TAG_END | 1ull << TAG_COLON | 1ull << TAG_DASH |
-                        1ull << TAG_LPAREN;
-    const uint64_t hi = 1ull << (TAG_PARA - 64) | 1ull << (TAG_QUOTE_END - 64);
-    unsigned p = (unsigned char)prev;
-    uint64_t m = p < 64 ? lo : p < 128 ? hi : 0;
-    return (m >> (p & 63)) & 1;
+    return initial_after[(unsigned char)prev];
 }
 
 /* Is token t the word "to"? */
@@ -536,8 +551,8 @@ int word_tags_build(const quote_allocator *a, const lexicon *lx, char **out)
 __attribute__((always_inline))
 #endif
 static inline char tag_word(const struct quote_extractor *ex, const char *text, size_t len,
-                            token *items,
-                     const char *tags, size_t nt, char prev)
+                            token *items, const char *tags, size_t nt, char prev,
+                            const word_key *wk)
 {
     const unsigned char *s = (const unsigned char *)text;
     token *t = &items[nt];
@@ -550,7 +565,8 @@ static inline char tag_word(const struct quote_extractor *ex, const char *text, 
      * lexicon_entry_at does the rest */
     const lex_entry *e;
     if (n >= 1 && n <= 8 && ex->lex.slots)
-        e = lex_probe8(&ex->lex, w, n, len - t->start, &tail_lower);
+        e = wk && wk->ok ? lex_probe8_loaded(&ex->lex, wk->raw, wk->fold, n, &tail_lower)
+                         : lex_probe8(&ex->lex, w, n, len - t->start, &tail_lower);
     else if (n > 8 && n <= 16 && len - t->start >= 16 && ex->lex.slots)
         e = lex_probe16(&ex->lex, w, n, &tail_lower);
     else
@@ -586,7 +602,7 @@ __attribute__((noinline))
 static char retag_word(const struct quote_extractor *ex, const char *text, size_t len,
                        token *items, const char *tags, size_t nt, char prev)
 {
-    return tag_word(ex, text, len, items, tags, nt, prev);
+    return tag_word(ex, text, len, items, tags, nt, prev, NULL);
 }
 
 /* Punctuation tag at s[i] (and its byte length), or 0 for none. */
@@ -763,7 +779,8 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
          * switch would be an indirect jump, predicted worse) */
         unsigned char bc = byte_class[c];
         if (bc == BC_WORD || (bc == BC_HIGH && non_ascii_letter(s, len, i))) {
-            size_t e = word_end(s, len, i);
+            word_key wk = {0, 0, false};
+            size_t e = word_end(s, len, i, &wk);
             if (e > next_open)
                 e = next_open;
             if (e < len && s[e] == '.' && keeps_dot(ex, text, len, i, e))
@@ -771,7 +788,7 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
             RESERVE();
             token *t = &items[nt];
             *t = (token){(uint32_t)i, (uint32_t)e, 0, -1, para};
-            char tg = tag_word(ex, text, len, items, tags, nt, prev);
+            char tg = tag_word(ex, text, len, items, tags, nt, prev, &wk);
             if ((t->kinds & LEX_CUE) && prev == TAG_STOP && nt >= 1) {
                 /* "Boreing said", "Manning says": the sentence-initial
                  * participle guess of tag_word was a surname */
@@ -785,7 +802,8 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
             /* Two-word cues: "fired back", "a déclaré". */
             if ((t->kinds & LEX_CUE_HEAD) && e < len && s[e] == ' ' && e + 1 < len &&
                 letter_at(s, len, e + 1)) {
-                size_t e2 = word_end(s, len, e + 1);
+                word_key wk2 = {0, 0, false};
+                size_t e2 = word_end(s, len, e + 1, &wk2);
                 if (lex_any_at(&ex->lex, text, len, i, e2 - i) & LEX_CUE) {
                     t->end = (uint32_t)e2;
                     t->kinds |= LEX_CUE;
