@@ -551,7 +551,7 @@ int word_tags_build(const quote_allocator *a, const lexicon *lx, char **out)
 __attribute__((always_inline))
 #endif
 static inline char tag_word(const struct quote_extractor *ex, const char *text, size_t len,
-                            token *items, const char *tags, size_t nt, char prev,
+                            token *items, const char *tags, size_t nt, char prev, bool initial,
                             const word_key *wk)
 {
     const unsigned char *s = (const unsigned char *)text;
@@ -559,7 +559,6 @@ static inline char tag_word(const struct quote_extractor *ex, const char *text, 
     const char *w = (const char *)s + t->start;
     size_t n = t->end - t->start;
     bool cap = upper_at(s, t->end, t->start);
-    bool initial = sentence_initial(prev);
     bool tail_lower = false;
     /* words of up to sixteen bytes (nearly all) are probed inline;
      * lexicon_entry_at does the rest */
@@ -602,7 +601,7 @@ __attribute__((noinline))
 static char retag_word(const struct quote_extractor *ex, const char *text, size_t len,
                        token *items, const char *tags, size_t nt, char prev)
 {
-    return tag_word(ex, text, len, items, tags, nt, prev, NULL);
+    return tag_word(ex, text, len, items, tags, nt, prev, sentence_initial(prev), NULL);
 }
 
 /* Punctuation tag at s[i] (and its byte length), or 0 for none. */
@@ -725,6 +724,7 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
     char *tags = tl->tags;
     size_t nt = 0, cap = tl->cap;
     char prev = 0;
+    bool initial = true; /* sentence_initial(prev), kept with it */
     int32_t para = 0;
     size_t k = 0; /* next segment */
     /* where the next quoted segment opens (SIZE_MAX: no more), kept in a
@@ -748,6 +748,7 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
         RESERVE();                                                                           \
         items[nt] = (token){(uint32_t)(st), (uint32_t)(en), 0, (sg), para};                  \
         tags[nt++] = prev = (tg);                                                            \
+        initial = sentence_initial(prev);                                                    \
     } while (0)
 
     while (i < len) {
@@ -788,7 +789,7 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
             RESERVE();
             token *t = &items[nt];
             *t = (token){(uint32_t)i, (uint32_t)e, 0, -1, para};
-            char tg = tag_word(ex, text, len, items, tags, nt, prev, &wk);
+            char tg = tag_word(ex, text, len, items, tags, nt, prev, initial, &wk);
             if ((t->kinds & LEX_CUE) && prev == TAG_STOP && nt >= 1) {
                 /* "Boreing said", "Manning says": the sentence-initial
                  * participle guess of tag_word was a surname */
@@ -814,6 +815,9 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
                 }
             }
             tags[nt++] = prev = tg;
+            /* no word's tag opens a sentence (sentence_initial): the next
+             * word's tagging does not wait on this one's */
+            initial = false;
             /* most words end at one space, which the loop would only step
              * over (outside a quoted segment) */
             i = e < next_open && e < len && s[e] == ' ' ? e + 1 : e;
