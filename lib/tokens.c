@@ -854,6 +854,10 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
         if (tg)
             EMIT(i, i + n, tg, -1);
         i += n;
+        /* a comma or a full stop is nearly always followed by a space,
+         * which the loop would only step over (as after a word) */
+        if (i < next_open && i < len && s[i] == ' ')
+            i++;
     }
     tl->count = nt;
     tags[nt] = '\0'; /* grow_tokens keeps room for it */
