@@ -77,6 +77,28 @@ static inline bool tail_as_key(uint64_t x, uint64_t k)
     return ((x ^ k) & ~first) == 0;
 }
 
+/* lex_probe8 of a word of n bytes (1 <= n <= 8) whose first eight bytes
+ * the caller has loaded (raw, in memory order) and folded (fold ==
+ * lower8(raw)): the tokenizer has them from classifying the word. */
+static inline const lex_entry *lex_probe8_loaded(const lexicon *lx, uint64_t raw, uint64_t fold,
+                                                 size_t n, bool *tail_lower)
+{
+    uint64_t m;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    m = ~0ull >> (64 - 8 * n); /* the first n bytes in memory order: a shift, not a load */
+#else
+    memcpy(&m, mask_bytes + 8 - n, 8);
+#endif
+    uint64_t x = raw & m, k8 = fold & m;
+    uint32_t h = hash_key8(k8, n);
+    if (!filter_may_hold(lx, h))
+        return NULL;
+    const lex_entry *e = hit(find_slot8(lx, k8, n, h));
+    if (e && tail_lower)
+        *tail_lower = tail_as_key(x, k8);
+    return e;
+}
+
 /* The entry of the word of n bytes (1 <= n <= 8) at w, of which avail
  * (>= n) are readable, or NULL; *tail_lower as lexicon_entry_at (when
  * tail_lower is not NULL and there is an entry).  lx has slots. */

@@ -198,6 +198,14 @@ static inline bool ends_ascii_word(unsigned char c)
     return c < 0x80 && c != '\'' && c != '-' && c != '.';
 }
 
+/* The first eight bytes of a word as word_end loaded them (raw, in memory
+ * order) and folded to lower case (fold == lower8(raw)): the lexicon probe
+ * of the word starts from them (lex_probe8_loaded).  ok: they are set. */
+typedef struct word_key {
+    uint64_t raw, fold;
+    bool ok;
+} word_key;
+
 /* End of the word starting at s[i] (word_end_from), with the common case
  * inline: a word of ASCII letters and digits, shorter than sixteen bytes
  * (the second block saves a call for the one word in ten longer than
@@ -205,9 +213,10 @@ static inline bool ends_ascii_word(unsigned char c)
 #if defined(__GNUC__)
 __attribute__((always_inline))
 #endif
-static inline size_t word_end(const unsigned char *s, size_t len, size_t i)
+static inline size_t word_end(const unsigned char *s, size_t len, size_t i, word_key *wk)
 {
     size_t j = i;
+    wk->ok = false;
 #ifdef TOKENS_SSE2
     if (len - i >= 16) {
         /* sixteen bytes classified at once: one chain of a load, five
@@ -221,6 +230,16 @@ static inline size_t word_end(const unsigned char *s, size_t len, size_t i)
                                        _mm_cmplt_epi8(l, _mm_set1_epi8('z' + 1)));
         /* (bytes from 0x80 are negative: neither) */
         unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(digit, letter));
+        /* the word's key for the lexicon: its capitals gain 0x20, as in lower8 */
+        __m128i fold = _mm_or_si128(v, _mm_and_si128(letter, _mm_set1_epi8(0x20)));
+#if defined(__x86_64__)
+        wk->raw = (uint64_t)_mm_cvtsi128_si64(v);
+        wk->fold = (uint64_t)_mm_cvtsi128_si64(fold);
+#else
+        _mm_storel_epi64((__m128i *)(void *)&wk->raw, v);
+        _mm_storel_epi64((__m128i *)(void *)&wk->fold, fold);
+#endif
+        wk->ok = true;
         size_t run = (size_t)__builtin_ctz(~m); /* bit 16 of ~m is set */
         j = i + run;
         if (run < 16 && ends_ascii_word(s[j]))
@@ -290,10 +309,16 @@ static bool text_is_blank(const unsigned char *s, size_t from, size_t to)
     return true;
 }
 
-static bool sentence_initial(char prev)
+/* (asked of every word: one load from a table of the tag letters, not a
+ * chain of seven compares) */
+static const bool initial_after[256] = {
+    [0] = true,           [TAG_END] = true,   [TAG_PARA] = true,   [TAG_QUOTE_END] = true,
+    [TAG_COLON] = true,   [TAG_DASH] = true,  [TAG_LPAREN] = true,
+};
+
+static inline bool sentence_initial(char prev)
 {
-    return prev == 0 || prev == TAG_END || prev == TAG_PARA || prev == TAG_QUOTE_END ||
-           prev == TAG_COLON || prev == TAG_DASH || prev == TAG_LPAREN;
+    return initial_after[(unsigned char)prev];
 }
 
 /* Is token t the word "to"? */
@@ -526,21 +551,21 @@ int word_tags_build(const quote_allocator *a, const lexicon *lx, char **out)
 __attribute__((always_inline))
 #endif
 static inline char tag_word(const struct quote_extractor *ex, const char *text, size_t len,
-                            token *items,
-                     const char *tags, size_t nt, char prev)
+                            token *items, const char *tags, size_t nt, char prev, bool initial,
+                            const word_key *wk)
 {
     const unsigned char *s = (const unsigned char *)text;
     token *t = &items[nt];
     const char *w = (const char *)s + t->start;
     size_t n = t->end - t->start;
     bool cap = upper_at(s, t->end, t->start);
-    bool initial = sentence_initial(prev);
     bool tail_lower = false;
     /* words of up to sixteen bytes (nearly all) are probed inline;
      * lexicon_entry_at does the rest */
     const lex_entry *e;
     if (n >= 1 && n <= 8 && ex->lex.slots)
-        e = lex_probe8(&ex->lex, w, n, len - t->start, &tail_lower);
+        e = wk && wk->ok ? lex_probe8_loaded(&ex->lex, wk->raw, wk->fold, n, &tail_lower)
+                         : lex_probe8(&ex->lex, w, n, len - t->start, &tail_lower);
     else if (n > 8 && n <= 16 && len - t->start >= 16 && ex->lex.slots)
         e = lex_probe16(&ex->lex, w, n, &tail_lower);
     else
@@ -576,7 +601,7 @@ __attribute__((noinline))
 static char retag_word(const struct quote_extractor *ex, const char *text, size_t len,
                        token *items, const char *tags, size_t nt, char prev)
 {
-    return tag_word(ex, text, len, items, tags, nt, prev);
+    return tag_word(ex, text, len, items, tags, nt, prev, sentence_initial(prev), NULL);
 }
 
 /* Punctuation tag at s[i] (and its byte length), or 0 for none. */
@@ -699,6 +724,7 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
     char *tags = tl->tags;
     size_t nt = 0, cap = tl->cap;
     char prev = 0;
+    bool initial = true; /* sentence_initial(prev), kept with it */
     int32_t para = 0;
     size_t k = 0; /* next segment */
     /* where the next quoted segment opens (SIZE_MAX: no more), kept in a
@@ -722,6 +748,7 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
         RESERVE();                                                                           \
         items[nt] = (token){(uint32_t)(st), (uint32_t)(en), 0, (sg), para};                  \
         tags[nt++] = prev = (tg);                                                            \
+        initial = sentence_initial(prev);                                                    \
     } while (0)
 
     while (i < len) {
@@ -753,7 +780,8 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
          * switch would be an indirect jump, predicted worse) */
         unsigned char bc = byte_class[c];
         if (bc == BC_WORD || (bc == BC_HIGH && non_ascii_letter(s, len, i))) {
-            size_t e = word_end(s, len, i);
+            word_key wk = {0, 0, false};
+            size_t e = word_end(s, len, i, &wk);
             if (e > next_open)
                 e = next_open;
             if (e < len && s[e] == '.' && keeps_dot(ex, text, len, i, e))
@@ -761,7 +789,7 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
             RESERVE();
             token *t = &items[nt];
             *t = (token){(uint32_t)i, (uint32_t)e, 0, -1, para};
-            char tg = tag_word(ex, text, len, items, tags, nt, prev);
+            char tg = tag_word(ex, text, len, items, tags, nt, prev, initial, &wk);
             if ((t->kinds & LEX_CUE) && prev == TAG_STOP && nt >= 1) {
                 /* "Boreing said", "Manning says": the sentence-initial
                  * participle guess of tag_word was a surname */
@@ -775,7 +803,8 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
             /* Two-word cues: "fired back", "a déclaré". */
             if ((t->kinds & LEX_CUE_HEAD) && e < len && s[e] == ' ' && e + 1 < len &&
                 letter_at(s, len, e + 1)) {
-                size_t e2 = word_end(s, len, e + 1);
+                word_key wk2 = {0, 0, false};
+                size_t e2 = word_end(s, len, e + 1, &wk2);
                 if (lex_any_at(&ex->lex, text, len, i, e2 - i) & LEX_CUE) {
                     t->end = (uint32_t)e2;
                     t->kinds |= LEX_CUE;
@@ -786,6 +815,9 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
                 }
             }
             tags[nt++] = prev = tg;
+            /* no word's tag opens a sentence (sentence_initial): the next
+             * word's tagging does not wait on this one's */
+            initial = false;
             /* most words end at one space, which the loop would only step
              * over (outside a quoted segment) */
             i = e < next_open && e < len && s[e] == ' ' ? e + 1 : e;
@@ -822,6 +854,10 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
         if (tg)
             EMIT(i, i + n, tg, -1);
         i += n;
+        /* a comma or a full stop is nearly always followed by a space,
+         * which the loop would only step over (as after a word) */
+        if (i < next_open && i < len && s[i] == ' ')
+            i++;
     }
     tl->count = nt;
     tags[nt] = '\0'; /* grow_tokens keeps room for it */
