@@ -712,7 +712,8 @@ int attribute_all(work *w, quote_error *err)
             at->layout = -2;
             continue;
         }
-        if (token_in_name(w, qt)) {
+        if (qt > 0 && qt + 1 < n && (t[qt - 1] == TAG_NAME || t[qt - 1] == TAG_INITIAL) &&
+            t[qt + 1] == TAG_NAME && token_in_name(w, qt)) {
             /* Marcia “Cia” Price: a nickname, part of a name */
             at->rule = "nickname";
             at->layout = -2;
