@@ -77,19 +77,23 @@ static inline bool tail_as_key(uint64_t x, uint64_t k)
     return ((x ^ k) & ~first) == 0;
 }
 
-/* lex_probe8 of a word of n bytes (1 <= n <= 8) whose first eight bytes
- * the caller has loaded (raw, in memory order) and folded (fold ==
- * lower8(raw)): the tokenizer has them from classifying the word. */
-static inline const lex_entry *lex_probe8_loaded(const lexicon *lx, uint64_t raw, uint64_t fold,
-                                                 size_t n, bool *tail_lower)
+/* The first n bytes (1 <= n <= 8) of a 64-bit load, in memory order. */
+static inline uint64_t first_bytes(size_t n)
 {
     uint64_t m;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    m = ~0ull >> (64 - 8 * n); /* the first n bytes in memory order: a shift, not a load */
+    m = ~0ull >> (64 - 8 * n); /* a shift, not a load */
 #else
     memcpy(&m, mask_bytes + 8 - n, 8);
 #endif
-    uint64_t x = raw & m, k8 = fold & m;
+    return m;
+}
+
+/* The entry of the word x of n bytes (1 <= n <= 8) whose folded key is
+ * k8, or NULL; *tail_lower as lexicon_entry_at. */
+static inline const lex_entry *probe_key8(const lexicon *lx, uint64_t x, uint64_t k8, size_t n,
+                                          bool *tail_lower)
+{
     uint32_t h = hash_key8(k8, n);
     if (!filter_may_hold(lx, h))
         return NULL;
@@ -99,13 +103,22 @@ static inline const lex_entry *lex_probe8_loaded(const lexicon *lx, uint64_t raw
     return e;
 }
 
+/* lex_probe8 of a word of n bytes (1 <= n <= 8) whose first eight bytes
+ * the caller has loaded (raw, in memory order) and folded (fold ==
+ * lower8(raw)): the tokenizer has them from classifying the word. */
+static inline const lex_entry *lex_probe8_loaded(const lexicon *lx, uint64_t raw, uint64_t fold,
+                                                 size_t n, bool *tail_lower)
+{
+    uint64_t m = first_bytes(n);
+    return probe_key8(lx, raw & m, fold & m, n, tail_lower);
+}
+
 /* The entry of the word of n bytes (1 <= n <= 8) at w, of which avail
  * (>= n) are readable, or NULL; *tail_lower as lexicon_entry_at (when
  * tail_lower is not NULL and there is an entry).  lx has slots. */
 static inline const lex_entry *lex_probe8(const lexicon *lx, const char *w, size_t n, size_t avail,
                                           bool *tail_lower)
 {
-    uint64_t x, k8;
     if (avail >= 8) {
         /* One load, folded, then masked to the word: lower8 works byte by
          * byte and keeps zero bytes, so folding first gives the same key.
@@ -113,27 +126,13 @@ static inline const lex_entry *lex_probe8(const lexicon *lx, const char *w, size
          * shortens the chain from it to the filter's branch - the branch
          * on whether the word is in the lexicon, which half the words of
          * news make the predictor miss. */
-        uint64_t raw, m;
+        uint64_t raw;
         memcpy(&raw, w, 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-        m = ~0ull >> (64 - 8 * n); /* the first n bytes in memory order: a shift, not a load */
-#else
-        memcpy(&m, mask_bytes + 8 - n, 8);
-#endif
-        x = raw & m;
-        k8 = lower8(raw) & m;
-    } else {
-        x = 0;
-        memcpy(&x, w, n);
-        k8 = lower8(x);
+        return lex_probe8_loaded(lx, raw, lower8(raw), n, tail_lower);
     }
-    uint32_t h = hash_key8(k8, n);
-    if (!filter_may_hold(lx, h))
-        return NULL;
-    const lex_entry *e = hit(find_slot8(lx, k8, n, h));
-    if (e && tail_lower)
-        *tail_lower = tail_as_key(x, k8);
-    return e;
+    uint64_t x = 0;
+    memcpy(&x, w, n);
+    return probe_key8(lx, x, lower8(x), n, tail_lower);
 }
 
 /* Words of nine to sixteen bytes (about one word in ten) are probed the
