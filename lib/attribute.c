@@ -248,11 +248,13 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
     int gm = ex->group_m[layout], gc = ex->group_c[layout];
     size_t base = from;
     if (layout == LAYOUT_LEAD_POSSESSIVE) {
-        /* most lead-ins have no speech noun: look for one before PCRE2 */
-        size_t noun = qt;
-        while (noun > from && !(w->toks.items[noun - 1].kinds & LEX_SPEECH_NOUN))
+        /* most lead-ins have no speech noun: look for one before PCRE2,
+         * among the last tokens, where the pattern puts it (the noun, at
+         * most eight tokens and a comma or colon, the quotation) */
+        size_t noun = qt, lo = qt - from > 11 ? qt - 11 : from;
+        while (noun > lo && !(w->toks.items[noun - 1].kinds & LEX_SPEECH_NOUN))
             noun--;
-        if (noun == from)
+        if (noun == lo)
             return 0;
     }
     for (;;) {
@@ -679,7 +681,7 @@ int attribute_all(work *w, quote_error *err)
             int rc = scan_sentences(w, scanned, lead_from, &ev, &focus);
             if (rc)
                 return q_fail(err, rc, 0, "matching attribution layouts");
-            if (ev.set)
+            if (ev.set && lead_from == qt)
                 latest_reference(w, scanned, lead_from, focus, &ev);
         }
         /* The rest of this sentence is the quote's own trailer: not a
