@@ -842,6 +842,13 @@ int attribute_all(work *w, quote_error *err)
                 b--;
             if (t[qt - 1] == TAG_COLON || t[b] == TAG_PARTICIPLE)
                 cont = 0.7;
+            /* "X called for a “cultural war” against “liberals and
+             * radicals”": a second quotation after the one its cue
+             * introduced, with no cue of its own between them */
+            else if (ev.cue != SIZE_MAX && ev.cue > ev.ms && ev.cue < qt &&
+                     memchr_any(t + ev.cue + 1, "qQ", qt - ev.cue - 1) &&
+                     !memchr_any(t + ev.cue + 1, "CK", qt - ev.cue - 1))
+                cont = 0.75;
         }
         /* A quotation running over paragraphs belongs to the attribution
          * where it opens, not to a cue after its last paragraph. */

@@ -115,6 +115,13 @@ bool narrow_mention(const work *w, size_t *ms, size_t *me, bool before_cue, bool
         if (leadin && ce > cs && t[cs] == TAG_RELATIVE)
             break; /* "X, whose start-up, Paradata, uses ..., said": the rest is
                       the relative clause */
+        /* "..., when Mr. Buchanan, who ..., called for “...”": a
+         * subordinate clause's subject after its conjunction is a chunk
+         * like any other (the cue may be that clause's) */
+        if (leadin && ce > cs + 1 && t[cs] == TAG_STOP && strchr("NTP", t[cs + 1]) &&
+            word_among(w, cs, "when|When|as|As|after|After|while|While|because|Because|since|Since|"
+                              "although|Although|though|Though|before|Before|until|Until|if|If"))
+            cs++;
         bool place = after_intro && ce - cs <= 3 && ce > cs;
         for (size_t i = cs; place && i < ce; i++)
             place = t[i] == TAG_NAME;
