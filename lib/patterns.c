@@ -159,7 +159,9 @@ const layout_info quote_layouts[LAYOUT_COUNT] = {
                               .main_clause = true,
                               .needs = "C"},
     [LAYOUT_LEAD_WITH] = {.name = "with-participle",
-                          .pattern = "o(?<m>[DTNIr]" NP "{0,6})(?<c>K)[^.|QqC]{0,14}?[:,]?[Qq]$",
+                          /* "with many marchers and spectators chanting", "with
+                           * Trump reportedly yelling:" */
+                          .pattern = "o(?<m>[DTNIr][DTNIrwodc()]{0,9})a{0,2}(?<c>K)[^.|QqC]{0,14}?[:,]?[Qq]$",
                           .site = SITE_LEADIN,
                           .confidence = 0.8,
                           .main_clause = true,
