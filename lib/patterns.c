@@ -260,7 +260,7 @@ const layout_info quote_layouts[LAYOUT_COUNT] = {
      * participle ("stood by his comments, saying “...”" is the subject's). */
     [LAYOUT_LEAD_POSSESSIVE] =
         {.name = "possessive-noun",
-         .pattern = "(?<m>D|[TNI]{1,4})[aw]{0,2}(?<c>[wrC])(?!v)[^.|QqCK]{0,8}?[,:]?[Qq]$",
+         .pattern = "(?<m>D|[TNI]{1,4})[awe]{0,2}(?<c>[wrC])(?!v)[^.|QqCK]{0,8}?[,:]?[Qq]$",
          .site = SITE_LEADIN,
          .confidence = 0.65,
          .main_clause = false,
