@@ -167,27 +167,24 @@ static bool negated_cue(const work *w, size_t i)
     return false;
 }
 
+/* The token before token i, not before token `from`, stepping over one
+ * token whose tag is in skip ("said that he", "interjecting, “Q”"), or
+ * SIZE_MAX when there is none. */
+static size_t token_before(const char *t, size_t from, size_t i, const char *skip)
+{
+    size_t k = i;
+    if (k > from && strchr(skip, t[k - 1]))
+        k--;
+    return k > from ? k - 1 : SIZE_MAX;
+}
+
 /* The speech cue whose complement the pronoun at token i opens, in the
  * lead-in from token `from` ("X said he ...", "X says that she ...", "X
  * wrote, she ..."), or SIZE_MAX. */
 static size_t reported_cue(const work *w, size_t from, size_t i)
 {
-    const char *t = w->toks.tags;
-    size_t k = i;
-    if (k > from && (t[k - 1] == TAG_THAT || t[k - 1] == TAG_COMMA))
-        k--;
-    return k > from + 1 && t[k - 1] == TAG_CUE ? k - 1 : SIZE_MAX;
-}
-
-/* Is token i a subordinating conjunction ("although", "when", "after")? */
-static bool is_subordinator(const work *w, size_t i)
-{
-    static const char *const sub[] = {"although", "though", "after", "as", "while", "when",
-                                      "before", "since", "because", "if", "whereas", "once",
-                                      "until", "Although", "Though", "After", "As", "While",
-                                      "When", "Before", "Since", "Because", "If", "Whereas",
-                                      "Once", "Until"};
-    return word_in(w, i, sub, sizeof sub / sizeof sub[0]);
+    size_t c = token_before(w->toks.tags, from, i, "t,");
+    return c != SIZE_MAX && c > from && w->toks.tags[c] == TAG_CUE ? c : SIZE_MAX;
 }
 
 /* Does the sentence starting at token s open with a subordinating
@@ -621,11 +618,8 @@ static void latest_reference(work *w, size_t from, size_t to, int focus, event *
  * “What a Super Tuesday!”", "interjecting, “Only Rosie.”")? */
 static bool after_cue(const work *w, size_t qt)
 {
-    const char *t = w->toks.tags;
-    size_t k = qt;
-    if (k > 0 && (t[k - 1] == TAG_COMMA || t[k - 1] == TAG_COLON))
-        k--;
-    return k > 0 && (t[k - 1] == TAG_CUE || t[k - 1] == TAG_PARTICIPLE);
+    size_t c = token_before(w->toks.tags, 0, qt, ",:");
+    return c != SIZE_MAX && (w->toks.tags[c] == TAG_CUE || w->toks.tags[c] == TAG_PARTICIPLE);
 }
 
 /* The first token at or after i with tag c, or n. */
@@ -837,10 +831,8 @@ int attribute_all(work *w, quote_error *err)
          * that “B”": a quotation its own sentence's speaker introduces
          * with a colon or a participle cue */
         if (cont == 0.4 && ev.ms >= lead_from && ev.ms < qt) {
-            size_t b = qt - 1;
-            if (b > lead_from && (t[b] == TAG_THAT || t[b] == TAG_COMMA))
-                b--;
-            if (t[qt - 1] == TAG_COLON || t[b] == TAG_PARTICIPLE)
+            size_t b = token_before(t, lead_from, qt, "t,");
+            if (t[qt - 1] == TAG_COLON || (b != SIZE_MAX && t[b] == TAG_PARTICIPLE))
                 cont = 0.7;
             /* "X called for a “cultural war” against “liberals and
              * radicals”": a second quotation after the one its cue

@@ -449,6 +449,9 @@ bool word_in(const work *w, size_t i, const char *const *list, size_t n);
 bool word_is(const work *w, size_t i, const char *word);
 /* Is token i one of the '|'-separated words of list ("reports|reported")? */
 bool word_among(const work *w, size_t i, const char *list);
+/* Is token i a subordinating conjunction ("although", "when", "after")?
+ * (mention.c) */
+bool is_subordinator(const work *w, size_t i);
 /* Does token i end with the ASCII suffix sfx (and hold more than it)? */
 bool word_ends_with(const work *w, size_t i, const char *sfx);
 /* Is token i a possessive ("Trump's", "Sanders’")? */

@@ -17,6 +17,16 @@ static bool chunk_is_intro(char first)
     return strchr("oxeaGCKdctvR", first) != NULL;
 }
 
+bool is_subordinator(const work *w, size_t i)
+{
+    static const char *const sub[] = {"although", "though", "after", "as", "while", "when",
+                                      "before", "since", "because", "if", "whereas", "once",
+                                      "until", "Although", "Though", "After", "As", "While",
+                                      "When", "Before", "Since", "Because", "If", "Whereas",
+                                      "Once", "Until"};
+    return word_in(w, i, sub, sizeof sub / sizeof sub[0]);
+}
+
 /* Does a past participle and its preposition start at token i ("obtained
  * by", "prepared for", "provided to")? */
 static bool past_participle_phrase(const work *w, size_t i)
@@ -119,8 +129,7 @@ bool narrow_mention(const work *w, size_t *ms, size_t *me, bool before_cue, bool
          * subordinate clause's subject after its conjunction is a chunk
          * like any other (the cue may be that clause's) */
         if (leadin && ce > cs + 1 && t[cs] == TAG_STOP && strchr("NTP", t[cs + 1]) &&
-            word_among(w, cs, "when|When|as|As|after|After|while|While|because|Because|since|Since|"
-                              "although|Although|though|Though|before|Before|until|Until|if|If"))
+            is_subordinator(w, cs))
             cs++;
         bool place = after_intro && ce - cs <= 3 && ce > cs;
         for (size_t i = cs; place && i < ce; i++)
