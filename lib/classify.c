@@ -9,6 +9,30 @@
 
 #define HEADLINE_PARAS 4 /* the first paragraphs that may be a headline */
 
+/* Is the naming word at token k (a work's noun or a naming verb, `back`
+ * tokens before the quote token qt) someone speaking about a thing rather
+ * than naming it? */
+static bool naming_is_speech(const work *w, size_t qt, size_t k, size_t back)
+{
+    const char *t = w->toks.tags;
+    /* "X called the show “the news show of record”", "called the H1-B
+     * program “...”": a naming verb with an object of its own (a noun
+     * after a determiner, past two modifiers) is someone's words about it */
+    size_t d = k;
+    while (d > 0 && k - d < 2 && (t[d - 1] == TAG_NAME || t[d - 1] == TAG_WORD))
+        d--;
+    if (d >= 2 && t[d - 1] == TAG_DET && t[d - 2] == TAG_CUE &&
+        (w->toks.items[d - 2].kinds & LEX_NONSPEECH))
+        return true;
+    /* "X called for “boots on the ground”": a demand, not a name */
+    if (back == 2 && word_is(w, qt - 1, "for") && word_ends_with(w, k, "ed"))
+        return true;
+    /* "Rubio, who he dubbed “the little senator”": a naming verb with a
+     * person for its subject is that person's words */
+    return k >= 1 && (t[k] == TAG_CUE || word_ends_with(w, k, "ed")) &&
+           (t[k - 1] == TAG_PRONOUN || t[k - 1] == TAG_NAME);
+}
+
 /* Does the quote look like a title or a nickname rather than speech? */
 bool looks_nonspeech(const work *w, size_t qt)
 {
@@ -28,22 +52,7 @@ bool looks_nonspeech(const work *w, size_t qt)
         if ((p->kinds & LEX_NONSPEECH) && back == 1 && word_among(w, qt - 1, "goes|known|go"))
             break; /* "goes by", "known as" name; "he goes “back to war”" speaks */
         if (p->kinds & LEX_NONSPEECH) {
-            /* "X called the show “the news show of record”": a naming
-             * verb with an object of its own is someone's words about it */
-            size_t k = qt - back;
-            size_t d = k; /* the determiner of the noun, past two modifiers */
-            while (d > 0 && k - d < 2 && (t[d - 1] == TAG_NAME || t[d - 1] == TAG_WORD))
-                d--;
-            if (d >= 2 && t[d - 1] == TAG_DET && t[d - 2] == TAG_CUE &&
-                (w->toks.items[d - 2].kinds & LEX_NONSPEECH))
-                return false; /* (and "called the H1-B program “...”") */
-            /* "X called for “boots on the ground”": a demand, not a name */
-            if (back == 2 && word_is(w, qt - 1, "for") && word_ends_with(w, k, "ed"))
-                return false;
-            /* "Rubio, who he dubbed “the little senator”": a naming verb
-             * with a person for its subject is that person's words */
-            if (k >= 1 && (t[k] == TAG_CUE || word_ends_with(w, k, "ed")) &&
-                (t[k - 1] == TAG_PRONOUN || t[k - 1] == TAG_NAME))
+            if (naming_is_speech(w, qt, qt - back, back))
                 return false;
             /* "the slogan was “Make America Great Again”" names; "the
              * bill was “dead on arrival”" judges, in someone's words */

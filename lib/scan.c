@@ -50,13 +50,19 @@ static enum cls class_at(const unsigned char *s, size_t len, size_t i)
 
 /* Class of the character before s[pos]; the start of the text is a space,
  * and an opening bracket or a dash opens like a space. */
+/* Do the three bytes before s[pos] encode an invisible bidi control
+ * (U+202A-202E), which typing tools leave before a mark? */
+static bool bidi_control_before(const unsigned char *s, size_t pos)
+{
+    return pos >= 3 && s[pos - 3] == 0xE2 && s[pos - 2] == 0x80 && s[pos - 1] >= 0xAA &&
+           s[pos - 1] <= 0xAE;
+}
+
 static enum cls class_before(const unsigned char *s, size_t pos)
 {
-    /* invisible bidi controls (U+202A-202E) before the mark are skipped, a
-     * few at most: looking back stays bounded */
-    for (int controls = 0; controls < 4 && pos >= 3 && s[pos - 3] == 0xE2 && s[pos - 2] == 0x80 &&
-                           s[pos - 1] >= 0xAA && s[pos - 1] <= 0xAE;
-         controls++)
+    /* bidi controls before the mark are skipped, a few at most: looking
+     * back stays bounded */
+    for (int controls = 0; controls < 4 && bidi_control_before(s, pos); controls++)
         pos -= 3;
     if (pos == 0)
         return CL_SPACE;
@@ -83,9 +89,8 @@ static bool opens_paragraph(const unsigned char *s, size_t pos)
             return true;
         if (c == ' ' || c == '\t' || c == '\r')
             pos--;
-        else if (pos >= 3 && s[pos - 3] == 0xE2 && s[pos - 2] == 0x80 && s[pos - 1] >= 0xAA &&
-                 s[pos - 1] <= 0xAE)
-            pos -= 3; /* U+202A-202E */
+        else if (bidi_control_before(s, pos))
+            pos -= 3;
         else
             return false;
     }

@@ -340,13 +340,22 @@ static bool plural_noun(const char *text, const token *t)
 
 /* The irregular past forms of the cue lexicon: like a form in -ed, a verb
  * after a determiner and a noun ("her brother told"), never a noun. */
+/* Is the word w (n bytes) one of the count words of list?  With
+ * any_first, its first letter may be a capital ("Many said"). */
+static bool spelled_in(const char *w, size_t n, const char *const *list, size_t count,
+                       bool any_first)
+{
+    char first = any_first ? (char)(w[0] | 0x20) : w[0];
+    for (size_t i = 0; i < count; i++)
+        if (strlen(list[i]) == n && first == list[i][0] && memcmp(w + 1, list[i] + 1, n - 1) == 0)
+            return true;
+    return false;
+}
+
 static bool irregular_past(const char *w, size_t n)
 {
     static const char *const forms[] = {"said", "told", "wrote", "swore"};
-    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++)
-        if (strlen(forms[i]) == n && memcmp(w, forms[i], n) == 0)
-            return true;
-    return false;
+    return n > 0 && spelled_in(w, n, forms, sizeof forms / sizeof forms[0], false);
 }
 
 /* "Many said", "the two write", "one wrote": a determiner standing alone
@@ -362,15 +371,9 @@ static bool determiner_as_subject(const char *text, const token *t, bool past)
     const char *w = text + t->start;
     if (n < 3 || n > 7)
         return false;
-    char first = (char)(w[0] | 0x20); /* "Many said" opens a sentence */
-    for (size_t i = 0; i < sizeof plural / sizeof plural[0]; i++)
-        if (strlen(plural[i]) == n && first == plural[i][0] && memcmp(w + 1, plural[i] + 1, n - 1) == 0)
-            return true;
-    for (size_t i = 0; past && i < sizeof singular / sizeof singular[0]; i++)
-        if (strlen(singular[i]) == n && first == singular[i][0] &&
-            memcmp(w + 1, singular[i] + 1, n - 1) == 0)
-            return true;
-    return false;
+    /* (any first capital: "Many said" opens a sentence) */
+    return spelled_in(w, n, plural, sizeof plural / sizeof plural[0], true) ||
+           (past && spelled_in(w, n, singular, sizeof singular / sizeof singular[0], true));
 }
 
 /* The tag of a cue form from its left context (tokens before nt). */
