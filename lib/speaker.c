@@ -141,11 +141,15 @@ int speaker_resolve(work *w, size_t m_start, size_t m_end, int focus, int *statu
         if (o->entity < 0)
             continue;
         size_t after = o->tok_end;
-        if (after < m_end && (tags[after] == TAG_WORD || tags[after] == TAG_ROLE))
+        /* a title after the name makes it a modifier: the speaker is the
+         * person the title introduces ("CIA Director John Brennan") */
+        if (after < m_end &&
+            (tags[after] == TAG_WORD || tags[after] == TAG_ROLE || tags[after] == TAG_TITLE))
             continue;
         /* "the Ministry of Health", "The New York Post": a name after an
          * article is an organisation, named by the whole mention */
-        if (o->title_start > m_start && tags[o->title_start - 1] == TAG_DET &&
+        if (o->title_start > m_start &&
+            (tags[o->title_start - 1] == TAG_DET || tags[m_start] == TAG_DET) &&
             !w->ents[o->entity].person)
             return description_entity(w, m_start, m_end, status);
         int e = o->entity;

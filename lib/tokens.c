@@ -803,6 +803,16 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
                     tg = retag_word(ex, text, len, items, tags, nt, prev);
                 }
             }
+            /* Titles that are also names, inside a name: "Peter T. King"
+             * (a title after an initial, spelled out), "Steven M. Ekovich"
+             * (the French "M." after a given name is an initial) */
+            if (tg == TAG_TITLE && (prev == TAG_INITIAL || prev == TAG_NAME)) {
+                bool abbrev = s[e - 1] == '.';
+                if (prev == TAG_INITIAL && !abbrev)
+                    tg = TAG_NAME;
+                else if (prev == TAG_NAME && abbrev && e - i == 2)
+                    tg = TAG_INITIAL;
+            }
             /* Two-word cues: "fired back", "a déclaré". */
             if ((t->kinds & LEX_CUE_HEAD) && e < len && s[e] == ' ' && e + 1 < len &&
                 letter_at(s, len, e + 1)) {
