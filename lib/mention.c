@@ -36,6 +36,16 @@ static bool past_participle_phrase(const work *w, size_t i)
            word_ends_with(w, i, "ed");
 }
 
+/* A lowercase word in -ed, no compound ("Koch-funded" modifies): after a
+ * name, the subject's verb ("Ryan endorsed Trump"), not a modifier (after
+ * a possessive it is one: "the Party's presumed nominee"). */
+static bool past_tense_verb(const work *w, size_t i)
+{
+    const token *k = &w->toks.items[i];
+    return k->end - k->start > 4 && word_ends_with(w, i, "ed") &&
+           !memchr(w->text + k->start, '-', k->end - k->start);
+}
+
 /* The noun phrase starting at token s (at most up to e): a pronoun, or an
  * optional determiner and modifiers up to the head noun or the end of a
  * name ("the New Jersey governor", "Sen. Ted Cruz", "Its hosts"). */
@@ -64,6 +74,8 @@ size_t np_end(const work *w, size_t s, size_t e)
             i++;
         } else if (c == TAG_ROLE || c == TAG_NUMBER) {
             i++;
+        } else if (c == TAG_WORD && named && past_tense_verb(w, i) && !word_possessive(w, i - 1)) {
+            break; /* "Mr. Carson endorsed Mr. Trump": the verb ends it */
         } else if ((c == TAG_WORD || c == TAG_ROLE) && named && i + 1 < e &&
                    (t[i + 1] == TAG_NAME || t[i + 1] == TAG_TITLE ||
                     (i + 2 < e && strchr("wr", t[i + 1]) &&
