@@ -73,6 +73,20 @@ static int resolve_pronoun(work *w, size_t tok, uint32_t kinds, int focus)
     return -1;
 }
 
+/* Is token i a role noun in the plural ("aides", "officials", "spokesmen")?
+ * (Not "boss", "campus", "press".) */
+static bool plural_role(const work *w, size_t i)
+{
+    if (w->toks.tags[i] != TAG_ROLE)
+        return false;
+    const token *k = &w->toks.items[i];
+    const char *p = w->text + k->start;
+    size_t n = k->end - k->start;
+    if (n >= 4 && memcmp(p + n - 3, "men", 3) == 0)
+        return true;
+    return n >= 3 && p[n - 1] == 's' && p[n - 2] != 's' && p[n - 2] != 'u';
+}
+
 #define DESCRIPTION_LOOKBACK 64 /* entities examined, at most */
 
 /* An entity for a description, shared with an identical earlier one. */
@@ -112,6 +126,10 @@ static int description_entity(work *w, size_t ts, size_t te, int *status)
         if (w->toks.tags[i] == TAG_ROLE && !(k & LEX_ORGANISATION))
             en->person = true;
     }
+    /* "aides conceded", "two officials said": a group, which "they" may
+     * refer to and "she" may not */
+    if (en->person && plural_role(w, te - 1))
+        en->person = false;
     return (int)w->nents++;
 }
 
