@@ -614,6 +614,24 @@ static void latest_reference(work *w, size_t from, size_t to, int focus, event *
     ev->me = s + 1;
 }
 
+/* "“A,” said Mayor Reyes. Councillor Marsh spoke after him. “B,” he
+ * said.": the person who opens the sentence before the quotation's, in
+ * its paragraph and with no quotation of its own, is who a pronoun there
+ * most likely means - before the speaker in focus.  -1 for none. */
+static int previous_subject(work *w, size_t lead_from)
+{
+    const char *t = w->toks.tags;
+    if (lead_from == 0 || !tag_ends_sentence(t[lead_from - 1]))
+        return -1;
+    size_t e = lead_from - 1;
+    size_t s = sentence_start(w, e, LEADIN_TOKENS);
+    if (s >= e || memchr_any(t + s, "qQ", e - s))
+        return -1;
+    while (s < e && (t[s] == TAG_CONJ || t[s] == TAG_ADVERB))
+        s++;
+    return s < e && strchr("NTI", t[s]) ? person_heading(w, s, np_end(w, s, e)) : -1;
+}
+
 /* Does a speech cue introduce the quotation token qt ("She declared
  * “What a Super Tuesday!”", "interjecting, “Only Rosie.”")? */
 static bool after_cue(const work *w, size_t qt)
@@ -863,11 +881,16 @@ int attribute_all(work *w, quote_error *err)
                  * a possessor's ("Trump stood by his comment that") */
                 int hint = focus;
                 bool possessor = best.layout == LAYOUT_LEAD_POSSESSIVE && t[best.ms] == TAG_DET;
-                if (best.me == best.ms + 1 && (t[best.ms] == TAG_PRONOUN || possessor) &&
-                    named_lead.layout >= 0) {
-                    hint = speaker_resolve(w, named_lead.ms, named_lead.me, focus, &status);
-                    if (status)
-                        return q_fail(err, status, 0, NULL);
+                if (best.me == best.ms + 1 && (t[best.ms] == TAG_PRONOUN || possessor)) {
+                    if (named_lead.layout >= 0) {
+                        hint = speaker_resolve(w, named_lead.ms, named_lead.me, focus, &status);
+                        if (status)
+                            return q_fail(err, status, 0, NULL);
+                    } else {
+                        int subject = previous_subject(w, lead_from);
+                        if (subject >= 0)
+                            hint = subject;
+                    }
                 }
                 ent = speaker_resolve(w, best.ms, best.me, hint, &status);
                 if (status)

@@ -454,6 +454,9 @@ bool word_among(const work *w, size_t i, const char *list);
 bool is_subordinator(const work *w, size_t i);
 /* Does token i end with the ASCII suffix sfx (and hold more than it)? */
 bool word_ends_with(const work *w, size_t i, const char *sfx);
+/* The person at the head of the noun phrase [s, e) ("Councillor Ivo
+ * Marsh", "Obama consultant Cornell Belcher"), or -1. */
+int person_heading(const work *w, size_t s, size_t e);
 /* Is token i a possessive ("Trump's", "Sanders’")? */
 bool word_possessive(const work *w, size_t i);
 /* The pronoun kind (LEX_PRON_*) a possessive determiner at token i stands

@@ -179,3 +179,19 @@ int speaker_resolve(work *w, size_t m_start, size_t m_end, int focus, int *statu
     }
     return description_entity(w, m_start, m_end, status);
 }
+
+int person_heading(const work *w, size_t s, size_t e)
+{
+    const char *t = w->toks.tags;
+    for (size_t k = first_name_at(w, s); k < w->nnames && w->names[k].title_start < e; k++) {
+        const name_occ *o = &w->names[k];
+        size_t end = o->tok_end;
+        /* a modifier of the head: "Obama consultant Cornell Belcher",
+         * "Bloomberg's pollster", "CIA Director John Brennan" */
+        if (word_possessive(w, end - 1) ||
+            (end < e && (t[end] == TAG_ROLE || t[end] == TAG_TITLE || t[end] == TAG_WORD)))
+            continue;
+        return o->entity >= 0 && w->ents[o->entity].person ? o->entity : -1;
+    }
+    return -1;
+}
