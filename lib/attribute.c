@@ -616,16 +616,26 @@ static void latest_reference(work *w, size_t from, size_t to, int focus, event *
 
 /* "“A,” said Mayor Reyes. Councillor Marsh spoke after him. “B,” he
  * said.": the person who opens the sentence before the quotation's, in
- * its paragraph and with no quotation of its own, is who a pronoun there
- * most likely means - before the speaker in focus.  -1 for none. */
+ * its paragraph or a paragraph of its own, with no quotation of its own, is
+ * who a pronoun there most likely means - before the speaker in focus.
+ * -1 for none. */
 static int previous_subject(work *w, size_t lead_from)
 {
     const char *t = w->toks.tags;
     if (lead_from == 0 || !tag_ends_sentence(t[lead_from - 1]))
         return -1;
     size_t e = lead_from - 1;
+    /* or a paragraph of one sentence before ("Rubio disagreed.¶“Q,” he
+     * said.") */
+    bool new_paragraph = t[e] == TAG_PARA;
+    while (e > 0 && t[e] == TAG_PARA)
+        e--;
     size_t s = sentence_start(w, e, LEADIN_TOKENS);
-    if (s >= e || memchr_any(t + s, "qQ", e - s))
+    /* (a sentence with a cue of its own is reported speech, whose
+     * speaker is already in focus: "Cruz electrified the crowds, Stovall
+     * said.") */
+    if (s >= e || memchr_any(t + s, "qQCK", e - s) ||
+        (new_paragraph && (s == 0 || t[s - 1] != TAG_PARA)))
         return -1;
     while (s < e && (t[s] == TAG_CONJ || t[s] == TAG_ADVERB))
         s++;
