@@ -619,7 +619,7 @@ static void latest_reference(work *w, size_t from, size_t to, int focus, event *
  * its paragraph or a paragraph of its own, with no quotation of its own, is
  * who a pronoun there most likely means - before the speaker in focus.
  * -1 for none. */
-static int previous_subject(work *w, size_t lead_from)
+static int previous_subject(work *w, size_t lead_from, const event *ev)
 {
     const char *t = w->toks.tags;
     if (lead_from == 0 || !tag_ends_sentence(t[lead_from - 1]))
@@ -631,11 +631,10 @@ static int previous_subject(work *w, size_t lead_from)
     while (e > 0 && t[e] == TAG_PARA)
         e--;
     size_t s = sentence_start(w, e, LEADIN_TOKENS);
-    /* (a sentence with a cue of its own is reported speech, whose
-     * speaker is already in focus: "Cruz electrified the crowds, Stovall
-     * said.") */
-    if (s >= e || memchr_any(t + s, "qQCK", e - s) ||
-        (new_paragraph && (s == 0 || t[s - 1] != TAG_PARA)))
+    /* (a sentence of reported speech has its speaker in focus already:
+     * "Cruz electrified the crowds, Stovall said.") */
+    if (s >= e || memchr_any(t + s, "qQ", e - s) || (ev->set && ev->ms >= s && ev->ms < e) ||
+        (new_paragraph && s > 0 && t[s - 1] != TAG_PARA))
         return -1;
     while (s < e && (t[s] == TAG_CONJ || t[s] == TAG_ADVERB))
         s++;
@@ -897,7 +896,7 @@ int attribute_all(work *w, quote_error *err)
                         if (status)
                             return q_fail(err, status, 0, NULL);
                     } else {
-                        int subject = previous_subject(w, lead_from);
+                        int subject = previous_subject(w, lead_from, &ev);
                         if (subject >= 0)
                             hint = subject;
                     }
