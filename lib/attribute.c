@@ -237,6 +237,21 @@ static double max_confidence(const work *w, int layout, size_t qt)
     return quote_layouts[layout].confidence;
 }
 
+/* "Ted Nordhaus, co-founder of ... an Apollo Project-type effort ...,
+ * welcomed “Q”": is token ms inside an appositive set off by commas after
+ * the name that opens the sentence [from, qt)?  A name there is no
+ * clause's subject. */
+static bool inside_subject_appositive(const work *w, size_t from, size_t ms, size_t qt)
+{
+    const char *t = w->toks.tags;
+    if (from >= qt || (t[from] != TAG_NAME && t[from] != TAG_TITLE))
+        return false;
+    size_t open = np_end(w, from, qt);
+    if (open >= ms || t[open] != TAG_COMMA)
+        return false;
+    return memchr(t + ms, TAG_COMMA, qt - ms) != NULL;
+}
+
 /* Try one layout; on a match fill cand and return 1, 0 for no match, <0 error. */
 static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, candidate *cand)
 {
@@ -300,6 +315,8 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
     } else if (layout == LAYOUT_LEAD_CLAUSE && cand->cue != SIZE_MAX &&
                word_ends_with(w, cand->cue, "ing")) {
         return 0; /* "the Post hammering his “...”": a participle, not a clause */
+    } else if (layout == LAYOUT_LEAD_CLAUSE && inside_subject_appositive(w, from, cand->ms, qt)) {
+        return 0;
     } else if ((layout == LAYOUT_TRAIL_VERB || layout == LAYOUT_TRAIL_VERB_INVERTED) &&
                !looks_finite_verb(w, cand->cue)) {
         return 0; /* "“...,” a formal acronym for the deal": no verb at all */
