@@ -440,11 +440,21 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
         }
         cand->confidence -= introduces ? 0.6 : short_sentence ? 0.05 : 0.3;
     }
-    if (layout == LAYOUT_LEAD_CUE && cand->me == cand->ms + 1 && t[cand->ms] == TAG_PRONOUN) {
+    /* (a partial quotation, woven into the sentence without a comma or
+     * colon, is the reporting subject's words even after a name: "Reyes
+     * said that Marsh begged him and “would have signed anything”") */
+    bool pronoun = cand->me == cand->ms + 1 && t[cand->ms] == TAG_PRONOUN;
+    bool partial = !strchr(",:", t[qt - 1]);
+    if (layout == LAYOUT_LEAD_CUE && (pronoun || (partial && strchr("NT", t[cand->ms])))) {
         /* "The senator said he rarely asks ..., “Q”", "but Trump said he
          * responded: “Q”": the pronoun opens what the outer subject said,
-         * and that subject is the source */
+         * and that subject is the source; a name does after "that" only
+         * ("after the interview concluded, Maher stated" is no report) */
         size_t outer = reported_cue(w, from, cand->ms);
+        if (outer != SIZE_MAX && !pronoun && t[cand->ms - 1] != TAG_THAT)
+            outer = SIZE_MAX;
+        if (outer != SIZE_MAX && is_passive_aux(w, outer - 1))
+            outer = SIZE_MAX; /* "they were announced, Mr. Rogan said" */
         if (outer != SIZE_MAX) {
             size_t s = outer;
             while (s > from && (t[s - 1] == TAG_ADVERB || t[s - 1] == TAG_AUX))
