@@ -576,6 +576,9 @@ static int scan_sentences(work *w, size_t from, size_t to, event *ev, int *focus
          * sentences have no cue: go straight to the next cue, and to the
          * sentence holding it. */
         const char *cue = memchr(t + s, TAG_CUE, to - s);
+        const char *participle = memchr(t + s, TAG_PARTICIPLE, (size_t)((cue ? cue : t + to) - (t + s)));
+        if (participle)
+            cue = participle;
         if (!cue)
             break;
         size_t c = (size_t)(cue - t), e = c;

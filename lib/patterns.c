@@ -281,10 +281,13 @@ const layout_info quote_layouts[LAYOUT_COUNT] = {
                                  .main_clause = true,
                                  .needs = NULL,
                                  .mention = MENTION_NP_QUOTE},
+    /* (or a participle cue whose subject opens the sentence: "Bolton
+     * distanced himself from the movement by saying he would ...") */
     [LAYOUT_SENTENCE_CUE] = {.name = "previous-sentence",
-                             .pattern = "(?<m>" NPP "{1,12}" APP ")[ave]{0,3}(?<c>C)",
+                             .pattern = "(?|(?<m>" NPP "{1,12}" APP ")[ave]{0,3}(?<c>C)"
+                                        "|^[ca]*(?<m>[TN][TNI]{0,4})[^.|QqC]{1,40}?[xo,](?<c>K))",
                              .site = SITE_SENTENCE,
                              .confidence = 0.6,
                              .main_clause = true,
-                             .needs = "C"},
+                             .needs = "CK"},
 };
