@@ -649,7 +649,7 @@ static void latest_reference(work *w, size_t from, size_t to, int focus, event *
  * its paragraph or a paragraph of its own, with no quotation of its own, is
  * who a pronoun there most likely means - before the speaker in focus.
  * -1 for none. */
-static int previous_subject(work *w, size_t lead_from, const event *ev)
+static int previous_subject(work *w, size_t lead_from, const event *ev, size_t *ms, size_t *me)
 {
     const char *t = w->toks.tags;
     if (lead_from == 0 || !tag_ends_sentence(t[lead_from - 1]))
@@ -668,7 +668,11 @@ static int previous_subject(work *w, size_t lead_from, const event *ev)
         return -1;
     while (s < e && (t[s] == TAG_CONJ || t[s] == TAG_ADVERB))
         s++;
-    return s < e && strchr("NTI", t[s]) ? person_heading(w, s, np_end(w, s, e)) : -1;
+    if (s >= e || !strchr("NTI", t[s]))
+        return -1;
+    *ms = s;
+    *me = np_end(w, s, e);
+    return person_heading(w, s, *me);
 }
 
 /* Does a speech cue introduce the quotation token qt ("She declared
@@ -783,6 +787,7 @@ int attribute_all(work *w, quote_error *err)
         }
 
         int focus_before = focus; /* for the explanation of a pronoun */
+        int subject = -1; /* the person opening the sentence before (previous_subject) */
         candidate best = {-1, 0, 0, SIZE_MAX, 0.0, false};
         candidate named_lead = best; /* the best lead-in naming someone */
         candidate cue_lead = best;   /* the best lead-in with a speech cue */
@@ -926,7 +931,8 @@ int attribute_all(work *w, quote_error *err)
                         if (status)
                             return q_fail(err, status, 0, NULL);
                     } else {
-                        int subject = previous_subject(w, lead_from, &ev);
+                        size_t ps, pe;
+                        subject = previous_subject(w, lead_from, &ev, &ps, &pe);
                         if (subject >= 0)
                             hint = subject;
                     }
@@ -963,6 +969,22 @@ int attribute_all(work *w, quote_error *err)
         } else if (looks_nonspeech(w, qt) && cont == 0.0) {
             at->rule = "nonspeech";
             at->layout = -2; /* dropped from the result */
+        } else if (cont > 0.0 && lead_from == qt &&
+                   (subject = previous_subject(w, lead_from, &ev, &at->m_start, &at->m_end)) >= 0 &&
+                   subject != ev.entity) {
+            /* "Clinton touted her credentials as a co-sponsor. “We need
+             * ...”": a quotation opening its sentence after a sentence
+             * about a person, who did not speak in it, is that person's -
+             * not the earlier speaker's */
+            at->entity = subject;
+            at->rule = "previous-subject";
+            at->confidence = 0.5;
+            focus = subject;
+            ev.ms = at->m_start;
+            ev.me = at->m_end;
+            ev.cue = SIZE_MAX;
+            ev.entity = subject;
+            ev.para = para;
         } else if (cont > 0.0) {
             at->m_start = ev.ms;
             at->m_end = ev.me;
