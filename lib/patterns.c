@@ -102,8 +102,8 @@ const layout_info quote_layouts[LAYOUT_COUNT] = {
                            .within = 3,
                            .mention = MENTION_NP_WINDOW},
     [LAYOUT_TRAIL_VERB] = {.name = "trailing-verb",
-                           .pattern = "^q-?,?(?<m>P|D?[wa]{0,2}[TNIr][TNIrd]{0,4}|D[TNIrwad]{0,4}["
-                                      "TNIrwd])[ave]{0,2}(?<c>w)(?=[.,|oe]|$)",
+                           .pattern = "^q-?,?(?<m>P|D?[wa]{0,2}[TNIr][TNIrd]{0,4}|D[TNIrwad]{0,4}"
+                                      "(?:oD?[TNIrwad]{0,3})?[TNIrwd])[ave]{0,2}(?<c>w)(?=[.,|oe]|$)",
                            .site = SITE_TRAILER,
                            .confidence = 0.7,
                            .main_clause = true,
