@@ -423,6 +423,13 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
         /* short: the sentence ends within a few tokens, with no other
          * clause ("“Q?” Clinton writes to Sullivan.") */
         bool short_sentence = after >= w->toks.count || t[after] == TAG_COMMA;
+        /* "“Q?” X, the chairman, said of the meeting he had ...": a
+         * preposition after the cue opens adjuncts, not a new report
+         * ("said in an interview that ..." is one) */
+        if (!short_sentence && cand->cue != SIZE_MAX && t[after] == TAG_PREP) {
+            size_t end = after + 8 < w->toks.count ? after + 8 : w->toks.count;
+            short_sentence = !memchr(t + after, TAG_THAT, end - after);
+        }
         for (size_t i = after; !short_sentence && i < w->toks.count && i < after + 5; i++) {
             if (tag_ends_sentence(t[i])) {
                 short_sentence = true;
