@@ -32,6 +32,9 @@ static size_t name_words(const work *w, size_t ts, size_t te, wordref *out)
     for (size_t i = ts; i < te && k < MAX_NAME_WORDS; i++) {
         if (w->toks.tags[i] != TAG_NAME)
             continue;
+        /* a suffix is no surname: "Harry B. Harris Jr." is Harris */
+        if (k > 0 && word_among(w, i, "Jr.|Jr|Sr.|Sr|II|III|IV"))
+            continue;
         const char *p = w->text + w->toks.items[i].start;
         uint32_t n = w->toks.items[i].end - w->toks.items[i].start;
         if (n > 2 && p[n - 2] == '\'' && p[n - 1] == 's')
