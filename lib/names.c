@@ -234,6 +234,8 @@ int names_collect(work *w)
             j++;
         size_t ts = j, name_toks = 0;
         while (j < n) {
+            if (tags[j] == TAG_NAME && j > ts && name_toks > 0 && word_possessive(w, j - 1))
+                break; /* "NBC’s Chuck Todd": the possessor is a name of its own */
             if (tags[j] == TAG_NAME || tags[j] == TAG_INITIAL)
                 name_toks += tags[j] == TAG_NAME;
             else if (!(tags[j] == TAG_QUOTE && j > ts && j + 1 < n &&

@@ -162,8 +162,9 @@ int speaker_resolve(work *w, size_t m_start, size_t m_end, int focus, int *statu
         /* a title after the name makes it a modifier: the speaker is the
          * person the title introduces ("CIA Director John Brennan") */
         if (after < m_end &&
-            (tags[after] == TAG_WORD || tags[after] == TAG_ROLE || tags[after] == TAG_TITLE))
-            continue;
+            (tags[after] == TAG_WORD || tags[after] == TAG_ROLE || tags[after] == TAG_TITLE ||
+             word_possessive(w, after - 1)))
+            continue; /* (and a possessor: "NBC’s Chuck Todd") */
         /* "the Ministry of Health", "The New York Post": a name after an
          * article is an organisation, named by the whole mention */
         if (o->title_start > m_start &&
