@@ -208,3 +208,20 @@ int32_t headline_paragraphs(const work *w)
     }
     return HEADLINE_PARAS;
 }
+
+void headline_cues(work *w)
+{
+    char *t = w->toks.tags;
+    for (size_t i = 1; i < w->toks.count && w->toks.items[i].para < w->headlines; i++) {
+        /* "Glenn Beck Says Trump ...", "Mayor Holm Slams Plan": in a
+         * Title Case headline a capitalised cue in -s after a name is
+         * the verb, not part of the name */
+        if (t[i] != TAG_NAME || (t[i - 1] != TAG_NAME && t[i - 1] != TAG_INITIAL))
+            continue;
+        const token *k = &w->toks.items[i];
+        const char *p = w->text + k->start;
+        size_t n = k->end - k->start;
+        if (n > 3 && p[n - 1] == 's' && (lexicon_find(&w->ex->lex, p, n).lower & LEX_CUE))
+            t[i] = TAG_CUE;
+    }
+}

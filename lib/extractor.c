@@ -263,6 +263,7 @@ int extract_run(const quote_extractor *ex, const char *text, size_t len, uint32_
     if (rc)
         goto done;
     w.headlines = headline_paragraphs(&w);
+    headline_cues(&w);
     rc = names_collect(&w);
     PHASE_DONE(PHASE_NAMES);
     if (rc) {

@@ -480,6 +480,8 @@ bool plausible_speaker(const work *w, size_t ms, size_t me);
 
 /* How many leading paragraphs are the headline (0 with QUOTE_OPT_NO_HEADLINE). */
 int32_t headline_paragraphs(const work *w);
+/* Retag the capitalised cues of the headline paragraphs ("X Says Y"). */
+void headline_cues(work *w);
 bool is_body_para(const work *w, size_t s, size_t e);
 /* A work's title or a nickname: after "memoir", "goes by", before "by X". */
 bool looks_nonspeech(const work *w, size_t qt);
