@@ -12,6 +12,9 @@
  * a later "he said" refers to when gender and number agree (speaker.c).
  */
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "internal.h"
 
@@ -451,8 +454,9 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
      * colon, is the reporting subject's words even after a name: "Reyes
      * said that Marsh begged him and “would have signed anything”") */
     bool pronoun = cand->me == cand->ms + 1 && t[cand->ms] == TAG_PRONOUN;
-    bool partial = !strchr(",:", t[qt - 1]);
-    if (layout == LAYOUT_LEAD_CUE && (pronoun || (partial && strchr("NT", t[cand->ms])))) {
+    bool partial = t[qt - 1] != TAG_COMMA && t[qt - 1] != TAG_COLON;
+    if (layout == LAYOUT_LEAD_CUE &&
+        (pronoun || (partial && (t[cand->ms] == TAG_NAME || t[cand->ms] == TAG_TITLE)))) {
         /* "The senator said he rarely asks ..., “Q”", "but Trump said he
          * responded: “Q”": the pronoun opens what the outer subject said,
          * and that subject is the source; a name does after "that" only
@@ -572,6 +576,26 @@ static void relative_cue_event(const work *w, size_t me, event *ev)
     }
 }
 
+/* The first of the n bytes at p that is a or b, or NULL: memchr for two
+ * bytes, sixteen at a time where SSE2 is there. */
+static const char *find_either(const char *p, size_t n, char a, char b)
+{
+    size_t i = 0;
+#if defined(__SSE2__)
+    const __m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b);
+    for (; i + 16 <= n; i += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+        int m = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x, va), _mm_cmpeq_epi8(x, vb)));
+        if (m)
+            return p + i + (size_t)__builtin_ctz((unsigned)m);
+    }
+#endif
+    for (; i < n; i++)
+        if (p[i] == a || p[i] == b)
+            return p + i;
+    return NULL;
+}
+
 /* Scan the sentences in [from, to) that hold no quotation for a speech cue
  * ("X said on Tuesday."): the last one becomes the event. */
 static int scan_sentences(work *w, size_t from, size_t to, event *ev, int *focus)
@@ -582,10 +606,9 @@ static int scan_sentences(work *w, size_t from, size_t to, event *ev, int *focus
         /* Most of an article lies between its quotations and most of its
          * sentences have no cue: go straight to the next cue, and to the
          * sentence holding it. */
-        const char *cue = memchr(t + s, TAG_CUE, to - s);
-        const char *participle = memchr(t + s, TAG_PARTICIPLE, (size_t)((cue ? cue : t + to) - (t + s)));
-        if (participle)
-            cue = participle;
+        /* the next speech cue, or participle cue ("X ended the debate by
+         * saying ..."), in one pass */
+        const char *cue = find_either(t + s, to - s, TAG_CUE, TAG_PARTICIPLE);
         if (!cue)
             break;
         size_t c = (size_t)(cue - t), e = c;
@@ -668,14 +691,16 @@ static int previous_subject(work *w, size_t lead_from, const event *ev, size_t *
     while (e > 0 && t[e] == TAG_PARA)
         e--;
     size_t s = sentence_start(w, e, LEADIN_TOKENS);
-    /* (a sentence of reported speech has its speaker in focus already:
-     * "Cruz electrified the crowds, Stovall said.") */
-    if (s >= e || memchr_any(t + s, "qQ", e - s) || (ev->set && ev->ms >= s && ev->ms < e) ||
-        (new_paragraph && s > 0 && t[s - 1] != TAG_PARA))
+    if (s >= e || (new_paragraph && s > 0 && t[s - 1] != TAG_PARA))
         return -1;
+    size_t from = s;
     while (s < e && (t[s] == TAG_CONJ || t[s] == TAG_ADVERB))
         s++;
-    if (s >= e || !strchr("NTI", t[s]))
+    if (s >= e || (t[s] != TAG_NAME && t[s] != TAG_TITLE && t[s] != TAG_INITIAL))
+        return -1;
+    /* (a sentence of reported speech has its speaker in focus already:
+     * "Cruz electrified the crowds, Stovall said.") */
+    if (memchr_any(t + from, "qQ", e - from) || (ev->set && ev->ms >= from && ev->ms < e))
         return -1;
     *ms = s;
     *me = np_end(w, s, e);

@@ -459,6 +459,15 @@ bool word_ends_with(const work *w, size_t i, const char *sfx);
 int person_heading(const work *w, size_t s, size_t e);
 /* Is token i a possessive ("Trump's", "Sanders’")? */
 bool word_possessive(const work *w, size_t i);
+/* word_possessive(), with its cheap test inline: most words end in
+ * neither "s" nor an apostrophe. */
+static inline bool ends_possessive(const work *w, size_t i)
+{
+    const token *k = &w->toks.items[i];
+    unsigned char last = (unsigned char)w->text[k->end - 1];
+    unsigned char next = k->end < w->len ? (unsigned char)w->text[k->end] : 0;
+    return (last == 's' || next == '\'' || next == 0xE2) && word_possessive(w, i);
+}
 /* The pronoun kind (LEX_PRON_*) a possessive determiner at token i stands
  * for ("her": female), or 0 when it is none (speaker.c). */
 uint32_t possessive_pronoun_kinds(const work *w, size_t i);

@@ -32,8 +32,12 @@ static size_t name_words(const work *w, size_t ts, size_t te, wordref *out)
     for (size_t i = ts; i < te && k < MAX_NAME_WORDS; i++) {
         if (w->toks.tags[i] != TAG_NAME)
             continue;
-        /* a suffix is no surname: "Harry B. Harris Jr." is Harris */
-        if (k > 0 && word_among(w, i, "Jr.|Jr|Sr.|Sr|II|III|IV"))
+        /* a suffix is no surname: "Harry B. Harris Jr." is Harris (the
+         * first byte and length first: this runs for every name word) */
+        const token *tk = &w->toks.items[i];
+        char c0 = w->text[tk->start];
+        if (k > 0 && tk->end - tk->start <= 3 && (c0 == 'J' || c0 == 'S' || c0 == 'I') &&
+            word_among(w, i, "Jr.|Jr|Sr.|Sr|II|III|IV"))
             continue;
         const char *p = w->text + w->toks.items[i].start;
         uint32_t n = w->toks.items[i].end - w->toks.items[i].start;
@@ -234,7 +238,7 @@ int names_collect(work *w)
             j++;
         size_t ts = j, name_toks = 0;
         while (j < n) {
-            if (tags[j] == TAG_NAME && j > ts && name_toks > 0 && word_possessive(w, j - 1))
+            if (tags[j] == TAG_NAME && name_toks > 0 && ends_possessive(w, j - 1))
                 break; /* "NBC’s Chuck Todd": the possessor is a name of its own */
             if (tags[j] == TAG_NAME || tags[j] == TAG_INITIAL)
                 name_toks += tags[j] == TAG_NAME;

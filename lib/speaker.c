@@ -163,7 +163,7 @@ int speaker_resolve(work *w, size_t m_start, size_t m_end, int focus, int *statu
          * person the title introduces ("CIA Director John Brennan") */
         if (after < m_end &&
             (tags[after] == TAG_WORD || tags[after] == TAG_ROLE || tags[after] == TAG_TITLE ||
-             word_possessive(w, after - 1)))
+             ends_possessive(w, after - 1)))
             continue; /* (and a possessor: "NBC’s Chuck Todd") */
         /* "the Ministry of Health", "The New York Post": a name after an
          * article is an organisation, named by the whole mention */
