@@ -163,9 +163,12 @@ bool narrow_mention(const work *w, size_t *ms, size_t *me, bool before_cue, bool
         return false; /* only introductory phrases: "in a statement credited" */
     {
         size_t pick = 0;
-        if (!leadin && nchunks >= 2 && !strchr("NTIP", t[starts[0]]) &&
-            strchr("NTIP", t[starts[nchunks - 1]])) {
-            pick = nchunks - 1; /* "''...'' income, he said": the named chunk */
+        if (!leadin && nchunks >= 2 &&
+            ((!strchr("NTIP", t[starts[0]]) && strchr("NTIP", t[starts[nchunks - 1]])) ||
+             (ends[nchunks - 1] == starts[nchunks - 1] + 1 && t[starts[nchunks - 1]] == TAG_PRONOUN))) {
+            /* "''...'' income, he said": the named chunk; "Compaq, she
+             * predicted, would come": the pronoun next to the cue */
+            pick = nchunks - 1;
         } else if (leadin && nchunks >= 2 && strchr("NTI", t[starts[0]]) &&
             strchr("Dr", t[starts[1]])) {
             pick = 0; /* "Giovanni Vian, the editor of the paper, X, said" */
