@@ -543,6 +543,35 @@ static bool nearest_subject(const work *w, size_t qt, size_t *ms, size_t *me)
     return false;
 }
 
+/* "Matthews: Well, nobody says “...”": in a transcript, the name and
+ * colon opening the paragraph of token qt name its speaker.  Fills [*ms,
+ * *me); false when the paragraph does not open so. */
+#define TRANSCRIPT_LOOKBACK 400 /* tokens from a quotation back to its paragraph's start */
+
+static bool transcript_speaker(const work *w, size_t qt, size_t *ms, size_t *me)
+{
+    const char *t = w->toks.tags;
+    /* (a bounded look back: a paragraph of a million quotations stays
+     * linear) */
+    size_t s = qt;
+    while (s > 0 && qt - s < TRANSCRIPT_LOOKBACK && t[s - 1] != TAG_PARA)
+        s--;
+    if (s > 0 && t[s - 1] != TAG_PARA)
+        return false;
+    size_t e = s;
+    while (e < qt && e - s < 4 && (t[e] == TAG_NAME || t[e] == TAG_TITLE || t[e] == TAG_INITIAL))
+        e++;
+    if (e == s || e >= qt || t[e] != TAG_COLON || t[s] == TAG_TITLE || e + 1 == qt)
+        return false; /* (a colon right before the quotation is a layout's) */
+    /* a speaker's label comes back line after line; "Note:" does not */
+    int ent = name_entity_at(w, s);
+    if (ent < 0 || w->ents[ent].mentions < 2)
+        return false;
+    *ms = s;
+    *me = e;
+    return true;
+}
+
 /* The latest attribution event: a quote's or a sentence's cue. */
 typedef struct event {
     bool set;
@@ -1001,6 +1030,13 @@ int attribute_all(work *w, quote_error *err)
         } else if (looks_nonspeech(w, qt) && cont == 0.0) {
             at->rule = "nonspeech";
             at->layout = -2; /* dropped from the result */
+        } else if (transcript_speaker(w, qt, &at->m_start, &at->m_end)) {
+            int status = QUOTE_OK;
+            at->entity = speaker_resolve(w, at->m_start, at->m_end, focus, &status);
+            if (status)
+                return q_fail(err, status, 0, NULL);
+            at->rule = "transcript";
+            at->confidence = 0.5;
         } else if (cont > 0.0 && lead_from == qt &&
                    (subject = previous_subject(w, lead_from, &ev, &at->m_start, &at->m_end)) >= 0 &&
                    subject != ev.entity) {

@@ -457,6 +457,8 @@ bool word_ends_with(const work *w, size_t i, const char *sfx);
 /* The person at the head of the noun phrase [s, e) ("Councillor Ivo
  * Marsh", "Obama consultant Cornell Belcher"), or -1. */
 int person_heading(const work *w, size_t s, size_t e);
+/* The entity of the name occurrence starting at token tok, or -1. */
+int name_entity_at(const work *w, size_t tok);
 /* Is token i a possessive ("Trump's", "Sanders’")? */
 bool word_possessive(const work *w, size_t i);
 /* word_possessive(), with its cheap test inline: most words end in

@@ -196,3 +196,9 @@ int person_heading(const work *w, size_t s, size_t e)
     }
     return -1;
 }
+
+int name_entity_at(const work *w, size_t tok)
+{
+    size_t k = first_name_at(w, tok);
+    return k < w->nnames && w->names[k].title_start == tok ? w->names[k].entity : -1;
+}
