@@ -243,6 +243,10 @@ bool narrow_mention(const work *w, size_t *ms, size_t *me, bool before_cue, bool
             s = i;
         while (s < e && (t[s] == TAG_RPAREN || t[s] == TAG_PREP))
             s++;
+        /* "... and in a statement credited him for “...”": a description
+         * after "in" is where it was said, not who said it */
+        if (leadin && !named && s > 0 && word_is(w, s - 1, "in"))
+            return false;
     } else {
         /* said X: up to a preposition that follows a name ("Dr. Imani
          * Brooks of St. Jude's") or a time word. */

@@ -100,7 +100,16 @@ static int gender_of(const work *w, size_t title_start, size_t ts, size_t te)
  * ("finance minister Arjun Mehta", not "the law firm Wilson Sonsini"). */
 static bool occurrence_is_person(const work *w, const name_occ *o)
 {
-    return o->gender != 0 || o->title_start < o->tok_start ||
+    /* (the words that only complete a title - "Police Commissioner",
+     * "Democratic Sen." - make no person before a name of their own: "the
+     * Vermont Democratic Party", "the Police Department") */
+    bool titled = o->title_start < o->tok_start &&
+                  !word_among(w, o->tok_start - 1,
+                              "Fire|Police|Labor|Labour|Foreign|Finance|Defense|Defence|Trade|"
+                              "Health|Interior|Homeland|Security|Treasury|State|Commerce|Energy|"
+                              "Education|Transportation|Agriculture|Housing|Veterans|Affairs|"
+                              "Justice|Independent|Republican|Democratic|Democrat|GOP");
+    return o->gender != 0 || titled ||
            (o->title_start > 0 && w->toks.tags[o->title_start - 1] == TAG_ROLE &&
             !(w->toks.items[o->title_start - 1].kinds & LEX_ORGANISATION));
 }
