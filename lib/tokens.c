@@ -242,8 +242,15 @@ static inline size_t word_end(const unsigned char *s, size_t len, size_t i, word
         wk->ok = true;
         size_t run = (size_t)__builtin_ctz(~m); /* bit 16 of ~m is set */
         j = i + run;
-        if (run < 16 && ends_ascii_word(s[j]))
-            return j;
+        if (run < 16) {
+            unsigned char c = s[j];
+            if (ends_ascii_word(c))
+                return j;
+            /* a full stop not followed by a letter (the end of a sentence:
+             * about one word in eighteen) ends the word, as in word_end_from */
+            if (c == '.' && (j + 1 >= len || !is_ascii_alpha(s[j + 1])))
+                return j;
+        }
         return word_end_from(s, len, i, j);
     }
 #else
