@@ -95,21 +95,45 @@ static int gender_of(const work *w, size_t title_start, size_t ts, size_t te)
     return 0;
 }
 
+/* Is token i a word that only completes a title ("Police Commissioner",
+ * "Democratic Sen.", "Secretary of State")?  Before a name of its own it
+ * makes no person: "the Vermont Democratic Party", "the Police
+ * Department".  (A table by length: this runs for every titled name.) */
+static bool title_complement(const work *w, size_t i)
+{
+#define W(s) {sizeof s - 1, s}
+    static const struct {
+        unsigned char n;
+        const char *s;
+    } words[] = {W("Fire"),        W("Police"),     W("Labor"),      W("Labour"),
+                 W("Foreign"),     W("Finance"),    W("Defense"),    W("Defence"),
+                 W("Trade"),       W("Health"),     W("Interior"),   W("Homeland"),
+                 W("Security"),    W("Treasury"),   W("State"),      W("Commerce"),
+                 W("Energy"),      W("Education"),  W("Housing"),    W("Veterans"),
+                 W("Affairs"),     W("Justice"),    W("Independent"), W("Republican"),
+                 W("Democratic"),  W("Democrat"),   W("GOP"),        W("Transportation"),
+                 W("Agriculture")};
+#undef W
+    const token *k = &w->toks.items[i];
+    size_t n = k->end - k->start;
+    const char *p = w->text + k->start;
+    if (n < 3 || p[n - 1] == '.')
+        return false; /* "Sen.", "Mr." */
+    for (size_t j = 0; j < sizeof words / sizeof *words; j++)
+        if (words[j].n == n && memcmp(words[j].s, p, n) == 0)
+            return true;
+    return false;
+}
+
 /* Does a name occurrence name a person?  It does with a gendered first
  * name, a title ("Sen.", "Mrs") or a person's role noun before it
  * ("finance minister Arjun Mehta", not "the law firm Wilson Sonsini"). */
 static bool occurrence_is_person(const work *w, const name_occ *o)
 {
-    /* (the words that only complete a title - "Police Commissioner",
-     * "Democratic Sen." - make no person before a name of their own: "the
-     * Vermont Democratic Party", "the Police Department") */
-    bool titled = o->title_start < o->tok_start &&
-                  !word_among(w, o->tok_start - 1,
-                              "Fire|Police|Labor|Labour|Foreign|Finance|Defense|Defence|Trade|"
-                              "Health|Interior|Homeland|Security|Treasury|State|Commerce|Energy|"
-                              "Education|Transportation|Agriculture|Housing|Veterans|Affairs|"
-                              "Justice|Independent|Republican|Democratic|Democrat|GOP");
-    return o->gender != 0 || titled ||
+    if (o->gender != 0)
+        return true;
+    bool titled = o->title_start < o->tok_start && !title_complement(w, o->tok_start - 1);
+    return titled ||
            (o->title_start > 0 && w->toks.tags[o->title_start - 1] == TAG_ROLE &&
             !(w->toks.items[o->title_start - 1].kinds & LEX_ORGANISATION));
 }

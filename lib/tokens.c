@@ -909,14 +909,18 @@ bool word_among(const work *w, size_t i, const char *list)
 {
     const token *k = &w->toks.items[i];
     size_t n = k->end - k->start;
+    const char *word = w->text + k->start;
+    /* one walk over the list, comparing only entries of the word's length
+     * and first byte (no call per entry: this runs in inner loops) */
     for (const char *p = list;;) {
-        const char *bar = strchr(p, '|');
-        size_t m = bar ? (size_t)(bar - p) : strlen(p);
-        if (m == n && memcmp(w->text + k->start, p, n) == 0)
+        const char *q = p;
+        while (*q && *q != '|')
+            q++;
+        if ((size_t)(q - p) == n && p[0] == word[0] && memcmp(word, p, n) == 0)
             return true;
-        if (!bar)
+        if (!*q)
             return false;
-        p = bar + 1;
+        p = q + 1;
     }
 }
 
