@@ -596,6 +596,18 @@ static bool transcript_speaker(const work *w, size_t qt, size_t *ms, size_t *me)
     return true;
 }
 
+/* Attribute at to the mention a fallback rule has put in [at->m_start,
+ * at->m_end): its entity, the rule's name and confidence.  A status. */
+static int attribute_to_mention(work *w, attribution *at, int focus, const char *rule,
+                                double confidence)
+{
+    int status = QUOTE_OK;
+    at->entity = speaker_resolve(w, at->m_start, at->m_end, focus, &status);
+    at->rule = rule;
+    at->confidence = confidence;
+    return status;
+}
+
 /* The latest attribution event: a quote's or a sentence's cue. */
 typedef struct event {
     bool set;
@@ -1057,12 +1069,9 @@ int attribute_all(work *w, quote_error *err)
             at->rule = "nonspeech";
             at->layout = -2; /* dropped from the result */
         } else if (transcript_speaker(w, qt, &at->m_start, &at->m_end)) {
-            int status = QUOTE_OK;
-            at->entity = speaker_resolve(w, at->m_start, at->m_end, focus, &status);
+            int status = attribute_to_mention(w, at, focus, "transcript", 0.5);
             if (status)
                 return q_fail(err, status, 0, NULL);
-            at->rule = "transcript";
-            at->confidence = 0.5;
         } else if (cont > 0.0 && lead_from == qt &&
                    (subject = previous_subject(w, lead_from, &ev, &at->m_start, &at->m_end)) >= 0 &&
                    subject != ev.entity) {
@@ -1091,12 +1100,9 @@ int attribute_all(work *w, quote_error *err)
         } else if (nearest_subject(w, qt, &at->m_start, &at->m_end)) {
             /* no cue anywhere near: the last person named earlier in the
              * paragraph is the likeliest speaker */
-            int status = QUOTE_OK;
-            at->entity = speaker_resolve(w, at->m_start, at->m_end, focus, &status);
+            int status = attribute_to_mention(w, at, focus, "nearest-person", 0.3);
             if (status)
                 return q_fail(err, status, 0, NULL);
-            at->rule = "nearest-person";
-            at->confidence = 0.3;
         } else if (ev.set) {
             at->m_start = ev.ms;
             at->m_end = ev.me;
