@@ -302,6 +302,7 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
         if (ov[2 * gm] == PCRE2_UNSET || ov[2 * gm + 1] <= ov[2 * gm])
             return 0;
         cand->layout = layout;
+        cand->later = SIZE_MAX;
         cand->ms = base + ov[2 * gm];
         cand->me = base + ov[2 * gm + 1];
         cand->cue = gc >= 0 && ov[2 * gc] != PCRE2_UNSET ? base + ov[2 * gc] : SIZE_MAX;
@@ -526,7 +527,6 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
             t[cand->ms - 1] == TAG_CONJ)
             cand->confidence = CLAUSE_COLON_CONFIDENCE;
     }
-    cand->later = SIZE_MAX;
     if (layout == LAYOUT_LEAD_SUBJECT) {
         /* stronger when the sentence has a speech cue or a colon before the quote */
         bool cue = false;
