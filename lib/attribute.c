@@ -478,7 +478,7 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
      * colon, is the reporting subject's words even after a name: "Reyes
      * said that Marsh begged him and “would have signed anything”") */
     bool pronoun = cand->me == cand->ms + 1 && t[cand->ms] == TAG_PRONOUN;
-    bool partial = t[qt - 1] != TAG_COMMA && t[qt - 1] != TAG_COLON;
+    bool partial = qt > 0 && t[qt - 1] != TAG_COMMA && t[qt - 1] != TAG_COLON;
     if (layout == LAYOUT_LEAD_CUE &&
         (pronoun || (partial && (t[cand->ms] == TAG_NAME || t[cand->ms] == TAG_TITLE)))) {
         /* "The senator said he rarely asks ..., “Q”", "but Trump said he
