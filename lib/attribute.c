@@ -1015,7 +1015,7 @@ int attribute_all(work *w, quote_error *err)
                 bool possessor = best.layout == LAYOUT_LEAD_POSSESSIVE && t[best.ms] == TAG_DET;
                 if (best.me == best.ms + 1 && (t[best.ms] == TAG_PRONOUN || possessor)) {
                     if (named_lead.layout >= 0) {
-                        hint = speaker_resolve(w, named_lead.ms, named_lead.me, focus, &status);
+                        hint = speaker_hint(w, named_lead.ms, named_lead.me, focus, &status);
                         if (status)
                             return q_fail(err, status, 0, NULL);
                     } else {

@@ -443,6 +443,9 @@ int attribute_all(work *w, quote_error *err);
  * or -1; may add an entity.  Negative QUOTE_E* codes on failure are
  * reported through *status. */
 int speaker_resolve(work *w, size_t m_start, size_t m_end, int focus, int *status);
+/* The same for a mention that does not speak itself but hints at whom a
+ * pronoun means: a name it resolves to is not thereby a person. */
+int speaker_hint(work *w, size_t m_start, size_t m_end, int focus, int *status);
 
 /* Is token i of the work area one of the n words of list / the word w? */
 bool word_in(const work *w, size_t i, const char *const *list, size_t n);

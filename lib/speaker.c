@@ -133,7 +133,37 @@ static int description_entity(work *w, size_t ts, size_t te, int *status)
     return (int)w->nents++;
 }
 
+static int resolve(work *w, size_t m_start, size_t m_end, int focus, int *status, bool speaks);
+
 int speaker_resolve(work *w, size_t m_start, size_t m_end, int focus, int *status)
+{
+    return resolve(w, m_start, m_end, focus, status, true);
+}
+
+int speaker_hint(work *w, size_t m_start, size_t m_end, int focus, int *status)
+{
+    int e = resolve(w, m_start, m_end, focus, status, false);
+    /* a name heading its phrase in the text, not only in the mention, is
+     * a person ("Filippo Grandi, the UN refugee chief, reacted"); not
+     * "Cost" of "Cost estimates, he added", nor "People" alone */
+    if (e >= 0 && !w->ents[e].person) {
+        size_t k = first_name_at(w, m_start);
+        /* (two words at least, here or in the fullest name: a lone
+         * capitalised word opening a sentence is as often "People" or
+         * "Using" as a surname) */
+        if (k < w->nnames && w->names[k].title_start < m_end && w->names[k].entity == e &&
+            (w->names[k].tok_end - w->names[k].title_start >= 2 || w->ents[e].ntok >= 2)) {
+            size_t end = w->names[k].tok_end;
+            char next = end < w->toks.count ? w->toks.tags[end] : 0;
+            if (next != TAG_WORD && next != TAG_ROLE && next != TAG_TITLE && next != TAG_NAME &&
+                !ends_possessive(w, end - 1))
+                w->ents[e].person = true;
+        }
+    }
+    return e;
+}
+
+static int resolve(work *w, size_t m_start, size_t m_end, int focus, int *status, bool speaks)
 {
     const char *tags = w->toks.tags;
     /* A pronoun mention */
@@ -174,8 +204,10 @@ int speaker_resolve(work *w, size_t m_start, size_t m_end, int focus, int *statu
         int e = o->entity;
         /* a name that speaks, without an article before it, is a person:
          * a later "she added" may refer to it even when the first name is
-         * unknown ("Harbour Master Ilse Brandt") */
-        w->ents[e].person = true;
+         * unknown ("Harbour Master Ilse Brandt"); a name that is only a
+         * pronoun's hint ("Cost estimates, he added") is not made one */
+        if (speaks)
+            w->ents[e].person = true;
         return e;
     }
     return description_entity(w, m_start, m_end, status);
