@@ -389,6 +389,8 @@ typedef struct entity {
     uint32_t ntok;               /* tokens in the fullest name */
     int gender;                  /* 0 unknown, 1 male, 2 female, 3 plural/organisation */
     bool person;
+    bool organisation;           /* a name ending in an organisation noun ("Pirate Party",
+                                    "Judiciary Committee"): never a person */
     uint32_t mentions;           /* name occurrences so far (names.c) */
     int chain;                   /* previous entity with the same surname, or -1 */
     size_t desc_start, desc_end; /* for descriptions ("a spokesman"): the text */

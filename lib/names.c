@@ -125,6 +125,13 @@ static bool title_complement(const work *w, size_t i)
     return false;
 }
 
+/* Does a name ending in the word r name an organisation ("Pirate Party",
+ * "Senate Judiciary Committee")?  Its noun is of the organisation kind. */
+static bool names_organisation(const work *w, wordref r)
+{
+    return (lexicon_find(&w->ex->lex, r.p, r.n).lower & LEX_ORGANISATION) != 0;
+}
+
 /* Does a name occurrence name a person?  It does with a gendered first
  * name, a title ("Sen.", "Mrs") or a person's role noun before it
  * ("finance minister Arjun Mehta", not "the law firm Wilson Sonsini"). */
@@ -372,7 +379,8 @@ int names_collect(work *w)
             en->first_tok = o->tok_start;
             en->ntok = (uint32_t)(o->tok_end - o->tok_start);
             en->gender = o->gender;
-            en->person = occurrence_is_person(w, o);
+            en->organisation = names_organisation(w, ow[on - 1]);
+            en->person = occurrence_is_person(w, o) && !en->organisation;
             en->mentions = 1;
             en->chain = slot->len ? slot->ent : -1;
             ewords[found] = words_of(ow, on);
@@ -394,10 +402,13 @@ int names_collect(work *w)
                 en->first_tok = o->tok_start;
                 en->ntok = (uint32_t)(o->tok_end - o->tok_start);
                 ewords[found] = words_of(ow, on);
+                en->organisation = names_organisation(w, ow[on - 1]);
+                if (en->organisation)
+                    en->person = false;
             }
             if (!en->gender)
                 en->gender = o->gender;
-            en->person |= occurrence_is_person(w, o);
+            en->person |= occurrence_is_person(w, o) && !en->organisation;
             en->mentions++;
         }
         o->entity = found;

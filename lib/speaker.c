@@ -156,7 +156,7 @@ int speaker_hint(work *w, size_t m_start, size_t m_end, int focus, int *status)
             size_t end = w->names[k].tok_end;
             char next = end < w->toks.count ? w->toks.tags[end] : 0;
             if (next != TAG_WORD && next != TAG_ROLE && next != TAG_TITLE && next != TAG_NAME &&
-                !ends_possessive(w, end - 1))
+                !ends_possessive(w, end - 1) && !w->ents[e].organisation)
                 w->ents[e].person = true;
         }
     }
@@ -206,7 +206,7 @@ static int resolve(work *w, size_t m_start, size_t m_end, int focus, int *status
          * a later "she added" may refer to it even when the first name is
          * unknown ("Harbour Master Ilse Brandt"); a name that is only a
          * pronoun's hint ("Cost estimates, he added") is not made one */
-        if (speaks)
+        if (speaks && !w->ents[e].organisation)
             w->ents[e].person = true;
         return e;
     }
