@@ -756,6 +756,43 @@ static int previous_subject(work *w, size_t lead_from, const event *ev, size_t *
     return person_heading(w, s, *me);
 }
 
+/* "But that was last fall, and since then Ben Carson has seen his standing
+ * tumble. “I'm still here,” he declared.": when the sentence before does
+ * not open with a person, the last person in it who is the subject of a
+ * clause (a name heading its phrase, a verb after it), for a pronoun's
+ * hint only.  -1 for none. */
+static int previous_clause_subject(work *w, size_t lead_from, const event *ev)
+{
+    const char *t = w->toks.tags;
+    if (lead_from == 0 || t[lead_from - 1] == TAG_PARA || !tag_ends_sentence(t[lead_from - 1]))
+        return -1; /* (the sentence before, in the same paragraph) */
+    size_t e = lead_from - 1;
+    size_t s = sentence_start(w, e, LEADIN_TOKENS);
+    if (s >= e || memchr_any(t + s, "qQ", e - s) || (ev->set && ev->ms >= s && ev->ms < e))
+        return -1;
+    int found = -1;
+    for (size_t i = s; i < e; i++) {
+        if (t[i] != TAG_NAME || (i > s && strchr("NTI", t[i - 1])))
+            continue; /* the first word of each name */
+        size_t j = i;
+        while (j < e && (t[j] == TAG_NAME || t[j] == TAG_INITIAL))
+            j++;
+        if (j < e && (t[j] == TAG_AUX || t[j] == TAG_CUE || t[j] == TAG_ADVERB ||
+                      (t[j] == TAG_WORD && word_ends_with(w, j, "ed")))) {
+            size_t k = i;
+            while (k > s && t[k - 1] == TAG_TITLE)
+                k--;
+            /* (not the object of a preposition: "married in Mississippi") */
+            int p = k > s && (t[k - 1] == TAG_PREP || t[k - 1] == TAG_STOP) ? -1
+                                                                             : person_heading(w, k, j);
+            if (p >= 0)
+                found = p;
+        }
+        i = j;
+    }
+    return found;
+}
+
 /* Does a speech cue introduce the quotation token qt ("She declared
  * “What a Super Tuesday!”", "interjecting, “Only Rosie.”")? */
 static bool after_cue(const work *w, size_t qt)
@@ -1021,6 +1058,8 @@ int attribute_all(work *w, quote_error *err)
                     } else {
                         size_t ps, pe;
                         subject = previous_subject(w, lead_from, &ev, &ps, &pe);
+                        if (subject < 0)
+                            subject = previous_clause_subject(w, lead_from, &ev);
                         if (subject >= 0)
                             hint = subject;
                     }
