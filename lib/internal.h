@@ -388,9 +388,10 @@ typedef struct entity {
     size_t first_tok;            /* first occurrence (token index) */
     uint32_t ntok;               /* tokens in the fullest name */
     int gender;                  /* 0 unknown, 1 male, 2 female, 3 plural/organisation */
-    bool person;
-    bool organisation;           /* a name ending in an organisation noun ("Pirate Party",
-                                    "Judiciary Committee"): never a person */
+    bool person;                 /* see entity_person() */
+    signed char organisation;    /* a name ending in an organisation noun ("Pirate Party",
+                                    "Judiciary Committee"), never a person: 1, else 0;
+                                    -1 until entity_organisation() asks */
     uint32_t mentions;           /* name occurrences so far (names.c) */
     int chain;                   /* previous entity with the same surname, or -1 */
     size_t desc_start, desc_end; /* for descriptions ("a spokesman"): the text */
@@ -461,7 +462,16 @@ bool is_subordinator(const work *w, size_t i);
 bool word_ends_with(const work *w, size_t i, const char *sfx);
 /* The person at the head of the noun phrase [s, e) ("Councillor Ivo
  * Marsh", "Obama consultant Cornell Belcher"), or -1. */
-int person_heading(const work *w, size_t s, size_t e);
+int person_heading(work *w, size_t s, size_t e);
+/* Does name entity e end in an organisation noun ("Pirate Party")?  Looked
+ * up once, when first asked. */
+bool entity_organisation(work *w, int e);
+/* Is entity e a person: named or described as one (entity.person), and no
+ * organisation ("the Pirate Party" speaks, yet is no "he")? */
+static inline bool entity_person(work *w, int e)
+{
+    return w->ents[e].person && !entity_organisation(w, e);
+}
 /* The entity of the name occurrence starting at token tok, or -1. */
 int name_entity_at(const work *w, size_t tok);
 /* Is token i a possessive ("Trump's", "Sanders’")? */

@@ -43,6 +43,8 @@ static size_t name_words(const work *w, size_t ts, size_t te, wordref *out)
         uint32_t n = w->toks.items[i].end - w->toks.items[i].start;
         if (n > 2 && p[n - 2] == '\'' && p[n - 1] == 's')
             n -= 2;
+        else if (n > 4 && memcmp(p + n - 4, "\xE2\x80\x99s", 4) == 0)
+            n -= 4; /* ’s */
         else if (n > 4 && (unsigned char)p[n - 4] == 0xE2 && (unsigned char)p[n - 3] == 0x80 &&
                  (unsigned char)p[n - 2] == 0x99 && p[n - 1] == 's')
             n -= 4;
@@ -125,11 +127,21 @@ static bool title_complement(const work *w, size_t i)
     return false;
 }
 
-/* Does a name ending in the word r name an organisation ("Pirate Party",
- * "Senate Judiciary Committee")?  Its noun is of the organisation kind. */
-static bool names_organisation(const work *w, wordref r)
+bool entity_organisation(work *w, int e)
 {
-    return (lexicon_find(&w->ex->lex, r.p, r.n).lower & LEX_ORGANISATION) != 0;
+    entity *en = &w->ents[e];
+    if (en->organisation < 0) {
+        /* the last word of the fullest name, a possessive's ending off */
+        const token *k = &w->toks.items[en->first_tok + en->ntok - 1];
+        const char *p = w->text + k->start;
+        size_t n = k->end - k->start;
+        if (n > 2 && p[n - 2] == '\'' && p[n - 1] == 's')
+            n -= 2;
+        else if (n > 4 && memcmp(p + n - 4, "\xE2\x80\x99s", 4) == 0)
+            n -= 4; /* ’s */
+        en->organisation = (lexicon_find(&w->ex->lex, p, n).lower & LEX_ORGANISATION) != 0;
+    }
+    return en->organisation > 0;
 }
 
 /* Does a name occurrence name a person?  It does with a gendered first
@@ -379,8 +391,8 @@ int names_collect(work *w)
             en->first_tok = o->tok_start;
             en->ntok = (uint32_t)(o->tok_end - o->tok_start);
             en->gender = o->gender;
-            en->organisation = names_organisation(w, ow[on - 1]);
-            en->person = occurrence_is_person(w, o) && !en->organisation;
+            en->organisation = -1;
+            en->person = occurrence_is_person(w, o);
             en->mentions = 1;
             en->chain = slot->len ? slot->ent : -1;
             ewords[found] = words_of(ow, on);
@@ -402,13 +414,12 @@ int names_collect(work *w)
                 en->first_tok = o->tok_start;
                 en->ntok = (uint32_t)(o->tok_end - o->tok_start);
                 ewords[found] = words_of(ow, on);
-                en->organisation = names_organisation(w, ow[on - 1]);
-                if (en->organisation)
-                    en->person = false;
+                en->organisation = -1;
             }
             if (!en->gender)
                 en->gender = o->gender;
-            en->person |= occurrence_is_person(w, o) && !en->organisation;
+            if (!en->person)
+                en->person = occurrence_is_person(w, o);
             en->mentions++;
         }
         o->entity = found;

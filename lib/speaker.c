@@ -45,14 +45,15 @@ bool token_in_name(const work *w, size_t tok)
     return k > 0 && w->names[k - 1].tok_end > tok;
 }
 
-static bool pronoun_agrees(const entity *e, uint32_t kinds)
+static bool pronoun_agrees(work *w, int e, uint32_t kinds)
 {
+    const entity *en = &w->ents[e];
     if (kinds & LEX_PRON_MALE)
-        return e->person && entity_gender_compatible(e->gender, 1);
+        return entity_gender_compatible(en->gender, 1) && entity_person(w, e);
     if (kinds & LEX_PRON_FEMALE)
-        return e->person && entity_gender_compatible(e->gender, 2);
+        return entity_gender_compatible(en->gender, 2) && entity_person(w, e);
     if (kinds & (LEX_PRON_PLURAL | LEX_PRON_NEUTER))
-        return !e->person;
+        return !entity_person(w, e);
     return false;
 }
 
@@ -62,12 +63,12 @@ static int resolve_pronoun(work *w, size_t tok, uint32_t kinds, int focus)
 {
     if (kinds & LEX_PRON_FIRST)
         return focus; /* "I said" in a quote-only context: the speaker in focus */
-    if (focus >= 0 && pronoun_agrees(&w->ents[focus], kinds))
+    if (focus >= 0 && pronoun_agrees(w, focus, kinds))
         return focus;
     size_t k = first_name_at(w, tok);
     for (size_t steps = 0; k > 0 && steps < PRONOUN_LOOKBACK; steps++) {
         const name_occ *o = &w->names[--k];
-        if (o->entity >= 0 && pronoun_agrees(&w->ents[o->entity], kinds))
+        if (o->entity >= 0 && pronoun_agrees(w, o->entity, kinds))
             return o->entity;
     }
     return -1;
@@ -156,7 +157,7 @@ int speaker_hint(work *w, size_t m_start, size_t m_end, int focus, int *status)
             size_t end = w->names[k].tok_end;
             char next = end < w->toks.count ? w->toks.tags[end] : 0;
             if (next != TAG_WORD && next != TAG_ROLE && next != TAG_TITLE && next != TAG_NAME &&
-                !ends_possessive(w, end - 1) && !w->ents[e].organisation)
+                !ends_possessive(w, end - 1))
                 w->ents[e].person = true;
         }
     }
@@ -199,21 +200,21 @@ static int resolve(work *w, size_t m_start, size_t m_end, int focus, int *status
          * article is an organisation, named by the whole mention */
         if (o->title_start > m_start &&
             (tags[o->title_start - 1] == TAG_DET || tags[m_start] == TAG_DET) &&
-            !w->ents[o->entity].person)
+            !entity_person(w, o->entity))
             return description_entity(w, m_start, m_end, status);
         int e = o->entity;
         /* a name that speaks, without an article before it, is a person:
          * a later "she added" may refer to it even when the first name is
          * unknown ("Harbour Master Ilse Brandt"); a name that is only a
          * pronoun's hint ("Cost estimates, he added") is not made one */
-        if (speaks && !w->ents[e].organisation)
+        if (speaks)
             w->ents[e].person = true;
         return e;
     }
     return description_entity(w, m_start, m_end, status);
 }
 
-int person_heading(const work *w, size_t s, size_t e)
+int person_heading(work *w, size_t s, size_t e)
 {
     const char *t = w->toks.tags;
     for (size_t k = first_name_at(w, s); k < w->nnames && w->names[k].title_start < e; k++) {
@@ -224,7 +225,7 @@ int person_heading(const work *w, size_t s, size_t e)
         if (word_possessive(w, end - 1) ||
             (end < e && (t[end] == TAG_ROLE || t[end] == TAG_TITLE || t[end] == TAG_WORD)))
             continue;
-        return o->entity >= 0 && w->ents[o->entity].person ? o->entity : -1;
+        return o->entity >= 0 && entity_person(w, o->entity) ? o->entity : -1;
     }
     return -1;
 }
