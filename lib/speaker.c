@@ -214,6 +214,25 @@ static int resolve(work *w, size_t m_start, size_t m_end, int focus, int *status
     return description_entity(w, m_start, m_end, status);
 }
 
+/* Could the name occurrence o, of two words or more, be a person's
+ * name?  Not after an article ("the United States"), not in capitals
+ * ("FULL TEXT", a section label), not a group in the plural ("Catholic
+ * Republicans", "Senate Democrats", "Young Evangelicals"). */
+static bool looks_personal(const work *w, const name_occ *o)
+{
+    if (o->title_start > 0 && w->toks.tags[o->title_start - 1] == TAG_DET)
+        return false;
+    const token *first = &w->toks.items[o->tok_start], *last = &w->toks.items[o->tok_end - 1];
+    const char *p = w->text + first->start;
+    if (first->end - first->start > 1 && p[1] >= 'A' && p[1] <= 'Z')
+        return false;
+    static const char *const plural[] = {"ans", "ats", "ics", "als", "ers", "ists", "ites"};
+    for (size_t i = 0; i < sizeof plural / sizeof *plural; i++)
+        if (word_ends_with(w, (size_t)(last - w->toks.items), plural[i]))
+            return false;
+    return true;
+}
+
 int person_heading(work *w, size_t s, size_t e)
 {
     const char *t = w->toks.tags;
@@ -225,7 +244,15 @@ int person_heading(work *w, size_t s, size_t e)
         if (word_possessive(w, end - 1) ||
             (end < e && (t[end] == TAG_ROLE || t[end] == TAG_TITLE || t[end] == TAG_WORD)))
             continue;
-        return o->entity >= 0 && entity_person(w, o->entity) ? o->entity : -1;
+        if (o->entity < 0)
+            return -1;
+        /* a name of two words or more as a subject is a person even with
+         * a first name of unknown gender ("Cornell Belcher"), unless it
+         * ends in an organisation noun */
+        if (!w->ents[o->entity].person && o->tok_end - o->tok_start >= 2 &&
+            looks_personal(w, o) && !entity_organisation(w, o->entity))
+            w->ents[o->entity].person = true;
+        return entity_person(w, o->entity) ? o->entity : -1;
     }
     return -1;
 }
