@@ -756,24 +756,17 @@ static int previous_subject(work *w, size_t lead_from, const event *ev, size_t *
     return person_heading(w, s, *me);
 }
 
-/* "But that was last fall, and since then Ben Carson has seen his standing
- * tumble. “I'm still here,” he declared.": when the sentence before does
- * not open with a person, the last person in it who is the subject of a
- * clause (a name heading its phrase, a verb after it), for a pronoun's
- * hint only.  -1 for none. */
-static int previous_clause_subject(work *w, size_t lead_from, const event *ev)
+/* The first person in tokens [s, e) who is the subject of a clause: a
+ * name heading its phrase, not after a preposition, with a verb after it
+ * ("..., and since then Ben Carson has seen ...", "Though Ms. Olivieri
+ * has spent ..."; in "Mr. Trump was blunt, claiming that President Obama
+ * wanted ..." the first), or -1. */
+static int clause_subject_in(work *w, size_t s, size_t e)
 {
     const char *t = w->toks.tags;
-    if (lead_from == 0 || t[lead_from - 1] == TAG_PARA || !tag_ends_sentence(t[lead_from - 1]))
-        return -1; /* (the sentence before, in the same paragraph) */
-    size_t e = lead_from - 1;
-    size_t s = sentence_start(w, e, LEADIN_TOKENS);
-    if (s >= e || memchr_any(t + s, "qQ", e - s) || (ev->set && ev->ms >= s && ev->ms < e))
-        return -1;
-    int found = -1;
     for (size_t i = s; i < e; i++) {
-        if (t[i] != TAG_NAME || (i > s && strchr("NTI", t[i - 1])))
-            continue; /* the first word of each name */
+        if (t[i] != TAG_NAME || (i > s && (t[i - 1] == TAG_NAME || t[i - 1] == TAG_INITIAL)))
+            continue; /* the first word of each name (its titles are looked at below) */
         size_t j = i;
         while (j < e && (t[j] == TAG_NAME || t[j] == TAG_INITIAL))
             j++;
@@ -786,11 +779,31 @@ static int previous_clause_subject(work *w, size_t lead_from, const event *ev)
             int p = k > s && (t[k - 1] == TAG_PREP || t[k - 1] == TAG_STOP) ? -1
                                                                              : person_heading(w, k, j);
             if (p >= 0)
-                found = p;
+                return p;
         }
         i = j;
     }
-    return found;
+    return -1;
+}
+
+/* "But that was last fall, and since then Ben Carson has seen his standing
+ * tumble. “I'm still here,” he declared.": when the sentence before (in
+ * the paragraph, or a paragraph of its own) does not open with a person,
+ * its first clause subject, for a pronoun's hint only.  -1 for none. */
+static int previous_clause_subject(work *w, size_t lead_from, const event *ev)
+{
+    const char *t = w->toks.tags;
+    if (lead_from == 0 || !tag_ends_sentence(t[lead_from - 1]))
+        return -1;
+    size_t e = lead_from - 1;
+    bool new_paragraph = t[e] == TAG_PARA;
+    while (e > 0 && t[e] == TAG_PARA)
+        e--;
+    size_t s = sentence_start(w, e, LEADIN_TOKENS);
+    if (s >= e || (new_paragraph && s > 0 && t[s - 1] != TAG_PARA) ||
+        memchr_any(t + s, "qQ", e - s) || (ev->set && ev->ms >= s && ev->ms < e))
+        return -1;
+    return clause_subject_in(w, s, e);
 }
 
 /* Does a speech cue introduce the quotation token qt ("She declared
