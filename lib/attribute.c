@@ -723,33 +723,44 @@ static void latest_reference(work *w, size_t from, size_t to, int focus, event *
     ev->me = s + 1;
 }
 
-/* "“A,” said Mayor Reyes. Councillor Marsh spoke after him. “B,” he
- * said.": the person who opens the sentence before the quotation's, in
- * its paragraph or a paragraph of its own, with no quotation of its own, is
- * who a pronoun there most likely means - before the speaker in focus.
- * -1 for none. */
-static int previous_subject(work *w, size_t lead_from, const event *ev, size_t *ms, size_t *me)
+/* The sentence before the one starting at token lead_from, in its
+ * paragraph or as a paragraph of its own ("Rubio disagreed.¶“Q,” he
+ * said."), when it holds no quotation and is not the latest reported
+ * speech (whose speaker is in focus already: "Cruz electrified the
+ * crowds, Stovall said."): fills [*s, *e), false when there is none. */
+static bool previous_sentence(const work *w, size_t lead_from, const event *ev, size_t *s,
+                              size_t *e)
 {
     const char *t = w->toks.tags;
     if (lead_from == 0 || !tag_ends_sentence(t[lead_from - 1]))
+        return false;
+    size_t end = lead_from - 1;
+    bool new_paragraph = t[end] == TAG_PARA;
+    while (end > 0 && t[end] == TAG_PARA)
+        end--;
+    size_t start = sentence_start(w, end, LEADIN_TOKENS);
+    if (start >= end || (new_paragraph && start > 0 && t[start - 1] != TAG_PARA) ||
+        memchr_any(t + start, "qQ", end - start) || (ev->set && ev->ms >= start && ev->ms < end))
+        return false;
+    *s = start;
+    *e = end;
+    return true;
+}
+
+/* "“A,” said Mayor Reyes. Councillor Marsh spoke after him. “B,” he
+ * said.": the person who opens the sentence before the quotation's
+ * (previous_sentence) is who a pronoun there most likely means - before
+ * the speaker in focus.  Fills [*ms, *me) with that noun phrase; -1 for
+ * none. */
+static int previous_subject(work *w, size_t lead_from, const event *ev, size_t *ms, size_t *me)
+{
+    const char *t = w->toks.tags;
+    size_t s, e;
+    if (!previous_sentence(w, lead_from, ev, &s, &e))
         return -1;
-    size_t e = lead_from - 1;
-    /* or a paragraph of one sentence before ("Rubio disagreed.¶“Q,” he
-     * said.") */
-    bool new_paragraph = t[e] == TAG_PARA;
-    while (e > 0 && t[e] == TAG_PARA)
-        e--;
-    size_t s = sentence_start(w, e, LEADIN_TOKENS);
-    if (s >= e || (new_paragraph && s > 0 && t[s - 1] != TAG_PARA))
-        return -1;
-    size_t from = s;
     while (s < e && (t[s] == TAG_CONJ || t[s] == TAG_ADVERB))
         s++;
     if (s >= e || (t[s] != TAG_NAME && t[s] != TAG_TITLE && t[s] != TAG_INITIAL))
-        return -1;
-    /* (a sentence of reported speech has its speaker in focus already:
-     * "Cruz electrified the crowds, Stovall said.") */
-    if (memchr_any(t + from, "qQ", e - from) || (ev->set && ev->ms >= from && ev->ms < e))
         return -1;
     *ms = s;
     *me = np_end(w, s, e);
@@ -792,16 +803,8 @@ static int clause_subject_in(work *w, size_t s, size_t e)
  * its first clause subject, for a pronoun's hint only.  -1 for none. */
 static int previous_clause_subject(work *w, size_t lead_from, const event *ev)
 {
-    const char *t = w->toks.tags;
-    if (lead_from == 0 || !tag_ends_sentence(t[lead_from - 1]))
-        return -1;
-    size_t e = lead_from - 1;
-    bool new_paragraph = t[e] == TAG_PARA;
-    while (e > 0 && t[e] == TAG_PARA)
-        e--;
-    size_t s = sentence_start(w, e, LEADIN_TOKENS);
-    if (s >= e || (new_paragraph && s > 0 && t[s - 1] != TAG_PARA) ||
-        memchr_any(t + s, "qQ", e - s) || (ev->set && ev->ms >= s && ev->ms < e))
+    size_t s, e;
+    if (!previous_sentence(w, lead_from, ev, &s, &e))
         return -1;
     return clause_subject_in(w, s, e);
 }
