@@ -164,7 +164,9 @@ typedef struct quote_options {
      * it: "remark" in "her remark that “...”"), `plain` (a noun or
      * adjective the tagger must not take for an adverb by its -ly:
      * "family"), `organisation` (a role noun naming no person: "firm",
-     * "report"), and the closed word
+     * "report"), `title-part` (a title that completes others, as in
+     * "Police Commissioner": before a name of its own it makes no person,
+     * "the Police Department"), and the closed word
      * classes `determiner`, `pronoun-male`, `pronoun-female`,
      * `pronoun-plural`, `pronoun-neuter`, `pronoun-first`, `conjunction`,
      * `auxiliary`, `adverb`, `preposition`, `relative`, `time`, `stop`.

@@ -57,7 +57,6 @@ typedef struct candidate {
     size_t ms, me, cue;
     double confidence;
     bool passive; /* "was asked": a quotation whose speaker goes unnamed */
-    size_t later;  /* a pronoun nearer the quote meaning the subject (later_subject), or SIZE_MAX */
 } candidate;
 
 /* Cues whose passive puts a question to someone: "X was asked". */
@@ -257,11 +256,16 @@ static bool inside_subject_appositive(const work *w, size_t from, size_t ms, siz
  * fact to bludgeon his rivals for not campaigning “the Iowa way”": the
  * subject nearest the quotation is the pronoun that opens its clause,
  * after a conjunction, a subordinator or a comma (not after a cue: "X
- * said he ..." reports X).  Sets cand->later to that pronoun; the caller
- * reports it as the mention when it means the subject itself. */
-static void later_subject(const work *w, size_t qt, candidate *cand)
+ * said he ..." reports X), for the subject of a sentence-subject,
+ * reported-speech or leading-cue candidate.  That pronoun, or SIZE_MAX;
+ * the caller shows it as the mention when it means the subject itself. */
+static size_t later_subject(const work *w, size_t qt, const candidate *cand)
 {
     const char *t = w->toks.tags;
+    if ((cand->layout != LAYOUT_LEAD_SUBJECT && cand->layout != LAYOUT_LEAD_PARTIAL &&
+         cand->layout != LAYOUT_LEAD_CUE) ||
+        t[cand->ms] == TAG_PRONOUN)
+        return SIZE_MAX;
     /* (a leading cue's pronoun comes before the cue: in "Clinton said as
      * he introduced his wife, “Q”" Clinton's cue reports the quotation) */
     size_t end = cand->layout == LAYOUT_LEAD_CUE && cand->cue != SIZE_MAX ? cand->cue : qt;
@@ -270,12 +274,12 @@ static void later_subject(const work *w, size_t qt, candidate *cand)
             !(w->toks.items[i].kinds & (LEX_PRON_MALE | LEX_PRON_FEMALE)))
             continue;
         char before = t[i - 1], after = t[i + 1];
-        if ((before == TAG_CONJ || before == TAG_COMMA || is_subordinator(w, i - 1)) &&
-            (after == TAG_AUX || after == TAG_WORD || after == TAG_CUE || after == TAG_PARTICIPLE ||
-             after == TAG_ADVERB))
-            cand->later = i;
-        return; /* the last pronoun decides */
+        bool opens_clause = before == TAG_CONJ || before == TAG_COMMA || is_subordinator(w, i - 1);
+        bool verb_after = after == TAG_AUX || after == TAG_WORD || after == TAG_CUE ||
+                          after == TAG_PARTICIPLE || after == TAG_ADVERB;
+        return opens_clause && verb_after ? i : SIZE_MAX; /* the last pronoun decides */
     }
+    return SIZE_MAX;
 }
 
 /* Try one layout; on a match fill cand and return 1, 0 for no match, <0 error. */
@@ -302,7 +306,6 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
         if (ov[2 * gm] == PCRE2_UNSET || ov[2 * gm + 1] <= ov[2 * gm])
             return 0;
         cand->layout = layout;
-        cand->later = SIZE_MAX;
         cand->ms = base + ov[2 * gm];
         cand->me = base + ov[2 * gm + 1];
         cand->cue = gc >= 0 && ov[2 * gc] != PCRE2_UNSET ? base + ov[2 * gc] : SIZE_MAX;
@@ -922,7 +925,7 @@ int attribute_all(work *w, quote_error *err)
 
         int focus_before = focus; /* for the explanation of a pronoun */
         int subject = -1; /* the person opening the sentence before (previous_subject) */
-        candidate best = {-1, 0, 0, SIZE_MAX, 0.0, false, SIZE_MAX};
+        candidate best = {-1, 0, 0, SIZE_MAX, 0.0, false};
         candidate named_lead = best; /* the best lead-in naming someone */
         candidate cue_lead = best;   /* the best lead-in with a speech cue */
         /* the tags of each window, for the layouts' cheap "needs" test */
@@ -1050,13 +1053,7 @@ int attribute_all(work *w, quote_error *err)
         if (best.layout >= 0) {
             int status = QUOTE_OK;
             int ent = -1;
-            if ((best.layout == LAYOUT_LEAD_SUBJECT || best.layout == LAYOUT_LEAD_PARTIAL ||
-                 best.layout == LAYOUT_LEAD_CUE) &&
-                t[best.ms] != TAG_PRONOUN) {
-                /* only a pronoun that means the subject itself takes the
-                 * mention ("Mika Brzezinski said ... and he ..." does not) */
-                later_subject(w, qt, &best);
-            }
+            size_t later = later_subject(w, qt, &best);
             if (best.passive) {
                 best.ms = best.me = SIZE_MAX; /* a question put to someone: no speaker */
                 at->rule = "passive";
@@ -1090,13 +1087,13 @@ int attribute_all(work *w, quote_error *err)
             at->cue = best.cue;
             at->entity = ent;
             at->confidence = best.confidence;
-            if (best.later != SIZE_MAX && ent >= 0) {
+            if (later != SIZE_MAX && ent >= 0) {
                 /* the mention shown is the pronoun nearer the quotation
                  * when it means the same person ("Mika Brzezinski said ...
                  * and he ..." keeps her); the event keeps the name */
-                if (speaker_resolve(w, best.later, best.later + 1, ent, &status) == ent) {
-                    at->m_start = best.later;
-                    at->m_end = best.later + 1;
+                if (speaker_resolve(w, later, later + 1, ent, &status) == ent) {
+                    at->m_start = later;
+                    at->m_end = later + 1;
                 }
                 if (status)
                     return q_fail(err, status, 0, NULL);

@@ -90,7 +90,8 @@ enum lex_kind {
     LEX_NUMBER = 1u << 22, /* number words: "Fifteen minutes later" */
     LEX_SPEECH_NOUN = 1u << 23, /* "remark", "claim": what a possessor said */
     LEX_PLAIN = 1u << 24, /* an open-class word whatever its suffix: "family" */
-    LEX_ORGANISATION = 1u << 25 /* a role naming no person: "firm", "report" */
+    LEX_ORGANISATION = 1u << 25, /* a role naming no person: "firm", "report" */
+    LEX_TITLE_PART = 1u << 26    /* a title that completes others: "Police", "Democratic" */
 };
 #define LEX_PRONOUN (LEX_PRON_MALE | LEX_PRON_FEMALE | LEX_PRON_PLURAL | LEX_PRON_NEUTER | LEX_PRON_FIRST)
 
@@ -474,6 +475,9 @@ static inline bool entity_person(work *w, int e)
 }
 /* The entity of the name occurrence starting at token tok, or -1. */
 int name_entity_at(const work *w, size_t tok);
+/* Does token i look like a noun in the plural: -s, not -ss or -us ("ads",
+ * "aides"; not "boss", "campus")? */
+bool word_plural(const work *w, size_t i);
 /* Is token i a possessive ("Trump's", "Sanders’")? */
 bool word_possessive(const work *w, size_t i);
 /* word_possessive(), with its cheap test inline: most words end in

@@ -38,6 +38,7 @@ static const struct {
     {"speech-noun", LEX_SPEECH_NOUN},
     {"plain", LEX_PLAIN},
     {"organisation", LEX_ORGANISATION},
+    {"title-part", LEX_TITLE | LEX_TITLE_PART}, /* a title too */
 };
 
 /* Words of up to eight bytes - nearly every word of news - are folded into

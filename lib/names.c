@@ -26,6 +26,17 @@ typedef struct wordref {
 } wordref;
 
 /* Words of a name, without initials and possessive 's. */
+/* The length of the name word p (n bytes) without a possessive's ending:
+ * "Trump's", "Sanders’s" are Trump, Sanders. */
+static size_t without_possessive(const char *p, size_t n)
+{
+    if (n > 2 && p[n - 2] == '\'' && p[n - 1] == 's')
+        return n - 2;
+    if (n > 4 && memcmp(p + n - 4, "\xE2\x80\x99s", 4) == 0)
+        return n - 4;
+    return n;
+}
+
 static size_t name_words(const work *w, size_t ts, size_t te, wordref *out)
 {
     size_t k = 0;
@@ -39,17 +50,9 @@ static size_t name_words(const work *w, size_t ts, size_t te, wordref *out)
         if (k > 0 && tk->end - tk->start <= 3 && (c0 == 'J' || c0 == 'S' || c0 == 'I') &&
             word_among(w, i, "Jr.|Jr|Sr.|Sr|II|III|IV"))
             continue;
-        const char *p = w->text + w->toks.items[i].start;
-        uint32_t n = w->toks.items[i].end - w->toks.items[i].start;
-        if (n > 2 && p[n - 2] == '\'' && p[n - 1] == 's')
-            n -= 2;
-        else if (n > 4 && memcmp(p + n - 4, "\xE2\x80\x99s", 4) == 0)
-            n -= 4; /* ’s */
-        else if (n > 4 && (unsigned char)p[n - 4] == 0xE2 && (unsigned char)p[n - 3] == 0x80 &&
-                 (unsigned char)p[n - 2] == 0x99 && p[n - 1] == 's')
-            n -= 4;
+        const char *p = w->text + tk->start;
         out[k].p = p;
-        out[k].n = n;
+        out[k].n = (uint32_t)without_possessive(p, tk->end - tk->start);
         k++;
     }
     return k;
@@ -97,36 +100,6 @@ static int gender_of(const work *w, size_t title_start, size_t ts, size_t te)
     return 0;
 }
 
-/* Is token i a word that only completes a title ("Police Commissioner",
- * "Democratic Sen.", "Secretary of State")?  Before a name of its own it
- * makes no person: "the Vermont Democratic Party", "the Police
- * Department".  (A table by length: this runs for every titled name.) */
-static bool title_complement(const work *w, size_t i)
-{
-#define W(s) {sizeof s - 1, s}
-    static const struct {
-        unsigned char n;
-        const char *s;
-    } words[] = {W("Fire"),        W("Police"),     W("Labor"),      W("Labour"),
-                 W("Foreign"),     W("Finance"),    W("Defense"),    W("Defence"),
-                 W("Trade"),       W("Health"),     W("Interior"),   W("Homeland"),
-                 W("Security"),    W("Treasury"),   W("State"),      W("Commerce"),
-                 W("Energy"),      W("Education"),  W("Housing"),    W("Veterans"),
-                 W("Affairs"),     W("Justice"),    W("Independent"), W("Republican"),
-                 W("Democratic"),  W("Democrat"),   W("GOP"),        W("Transportation"),
-                 W("Agriculture")};
-#undef W
-    const token *k = &w->toks.items[i];
-    size_t n = k->end - k->start;
-    const char *p = w->text + k->start;
-    if (n < 3 || p[n - 1] == '.')
-        return false; /* "Sen.", "Mr." */
-    for (size_t j = 0; j < sizeof words / sizeof *words; j++)
-        if (words[j].n == n && memcmp(words[j].s, p, n) == 0)
-            return true;
-    return false;
-}
-
 bool entity_organisation(work *w, int e)
 {
     entity *en = &w->ents[e];
@@ -134,11 +107,7 @@ bool entity_organisation(work *w, int e)
         /* the last word of the fullest name, a possessive's ending off */
         const token *k = &w->toks.items[en->first_tok + en->ntok - 1];
         const char *p = w->text + k->start;
-        size_t n = k->end - k->start;
-        if (n > 2 && p[n - 2] == '\'' && p[n - 1] == 's')
-            n -= 2;
-        else if (n > 4 && memcmp(p + n - 4, "\xE2\x80\x99s", 4) == 0)
-            n -= 4; /* ’s */
+        size_t n = without_possessive(p, k->end - k->start);
         en->organisation = (lexicon_find(&w->ex->lex, p, n).lower & LEX_ORGANISATION) != 0;
     }
     return en->organisation > 0;
@@ -151,7 +120,10 @@ static bool occurrence_is_person(const work *w, const name_occ *o)
 {
     if (o->gender != 0)
         return true;
-    bool titled = o->title_start < o->tok_start && !title_complement(w, o->tok_start - 1);
+    /* (a title's complement - lexicon kind title-part - before a name of
+     * its own makes no person: "the Vermont Democratic Party") */
+    bool titled = o->title_start < o->tok_start &&
+                  !(w->toks.items[o->tok_start - 1].kinds & LEX_TITLE_PART);
     return titled ||
            (o->title_start > 0 && w->toks.tags[o->title_start - 1] == TAG_ROLE &&
             !(w->toks.items[o->title_start - 1].kinds & LEX_ORGANISATION));
@@ -439,13 +411,8 @@ int names_collect(work *w)
         en->name_start = w->toks.items[s].start;
         en->name_end = w->toks.items[t - 1].end;
         /* drop a possessive */
-        const char *p = w->text;
-        if (en->name_end - en->name_start > 2 && p[en->name_end - 2] == '\'' &&
-            p[en->name_end - 1] == 's')
-            en->name_end -= 2;
-        else if (en->name_end - en->name_start > 4 && (unsigned char)p[en->name_end - 3] == 0x80 &&
-                 (unsigned char)p[en->name_end - 4] == 0xE2 && p[en->name_end - 1] == 's')
-            en->name_end -= 4;
+        en->name_end = en->name_start + without_possessive(w->text + en->name_start,
+                                                           en->name_end - en->name_start);
     }
 out:
     qa_free(a, x.slots);

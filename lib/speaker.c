@@ -80,12 +80,7 @@ static bool plural_role(const work *w, size_t i)
 {
     if (w->toks.tags[i] != TAG_ROLE)
         return false;
-    const token *k = &w->toks.items[i];
-    const char *p = w->text + k->start;
-    size_t n = k->end - k->start;
-    if (n >= 4 && memcmp(p + n - 3, "men", 3) == 0)
-        return true;
-    return n >= 3 && p[n - 1] == 's' && p[n - 2] != 's' && p[n - 2] != 'u';
+    return word_ends_with(w, i, "men") || word_plural(w, i);
 }
 
 #define DESCRIPTION_LOOKBACK 64 /* entities examined, at most */
@@ -249,9 +244,8 @@ int person_heading(work *w, size_t s, size_t e)
         /* a name of two words or more as a subject is a person even with
          * a first name of unknown gender ("Cornell Belcher"), unless it
          * ends in an organisation noun */
-        if (!w->ents[o->entity].person && o->tok_end - o->tok_start >= 2 &&
-            looks_personal(w, o) && !entity_organisation(w, o->entity))
-            w->ents[o->entity].person = true;
+        if (!w->ents[o->entity].person && o->tok_end - o->tok_start >= 2 && looks_personal(w, o))
+            w->ents[o->entity].person = true; /* (entity_person still asks for the noun) */
         return entity_person(w, o->entity) ? o->entity : -1;
     }
     return -1;

@@ -349,6 +349,11 @@ static bool plural_noun(const char *text, const token *t)
     return n >= 3 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u'; /* "her ads asking" */
 }
 
+bool word_plural(const work *w, size_t i)
+{
+    return plural_noun(w->text, &w->toks.items[i]);
+}
+
 /* The irregular past forms of the cue lexicon: like a form in -ed, a verb
  * after a determiner and a noun ("her brother told"), never a noun. */
 /* Is the word w (n bytes) one of the count words of list?  With
