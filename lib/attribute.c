@@ -812,6 +812,25 @@ static int previous_clause_subject(work *w, size_t lead_from, const event *ev)
     return clause_subject_in(w, s, e);
 }
 
+/* Does a naming verb introduce the quotation token qt inside a sentence
+ * ("what Mr. Hedge called “the old model”")?  The words are the naming
+ * person's, whatever verb the sentence goes on with; after "said" the
+ * quotation is rather the object of the sentence's own verb ("Nothing the
+ * president said “will help,” the senator said"). */
+static bool named_by_cue(const work *w, size_t qt, bool mid_sentence)
+{
+    return mid_sentence && w->toks.tags[qt - 1] == TAG_CUE &&
+           word_among(w, qt - 1, "called|calls|call|dubbed|dubs|termed|terms|labeled|labelled|branded");
+}
+
+/* Can a lead-in with a speech cue win over a trailer for the quotation
+ * token qt (see attribute_all)?  When its sentence opens with a subordinate
+ * clause, or when a naming verb introduces it. */
+static bool cue_lead_may_win(const work *w, size_t lead_from, size_t qt, bool mid_sentence)
+{
+    return named_by_cue(w, qt, mid_sentence) || opens_subordinate_clause(w, lead_from, qt);
+}
+
 /* Does a speech cue introduce the quotation token qt ("She declared
  * “What a Super Tuesday!”", "interjecting, “Only Rosie.”")? */
 static bool after_cue(const work *w, size_t qt)
@@ -934,10 +953,10 @@ int attribute_all(work *w, quote_error *err)
          * layout that cannot beat the best candidate so far (a candidate
          * replaces it only with a higher confidence) need not run - but for
          * the two other uses of the lead-in candidates: cue_lead only counts
-         * when the sentence opens with a subordinate clause (then nothing is
+         * when cue_lead_may_win() (then nothing is
          * skipped), named_lead only when the best names a pronoun (then the
          * skipped lead-ins run after the loop). */
-        int subordinate = -1; /* opens_subordinate_clause(), once needed */
+        int subordinate = -1; /* cue_lead_may_win(), once needed */
         uint32_t skipped = 0; /* the lead-in layouts skipped, by bit */
         for (int l = 0; l < LAYOUT_COUNT; l++) {
             enum layout_site site = quote_layouts[l].site;
@@ -966,7 +985,7 @@ int attribute_all(work *w, quote_error *err)
                 /* cue_lead can only replace a trailer (which all run
                  * before the lead-ins) */
                 if (subordinate < 0 && quote_layouts[best.layout].site == SITE_TRAILER)
-                    subordinate = opens_subordinate_clause(w, lead_from, qt);
+                    subordinate = cue_lead_may_win(w, lead_from, qt, mid_sentence);
                 if (subordinate != 1) {
                     skipped |= (uint32_t)1 << l;
                     continue;
@@ -1009,10 +1028,14 @@ int attribute_all(work *w, quote_error *err)
          * "After Scalia said that “Q,” Trump said: ...": a quotation in a
          * subordinate clause with a cue of its own is that clause's, not
          * the main clause's after it ("When X said so, he “Q”": after a
-         * comma the quotation is in the main clause) */
+         * comma the quotation is in the main clause).  So is a quotation
+         * inside a sentence that a naming verb introduces ("Under what
+         * Mr. Hedge called “the old model,” the club charged ..."). */
         if (best.layout >= 0 && quote_layouts[best.layout].site == SITE_TRAILER &&
-            cue_lead.layout >= 0 && opens_subordinate_clause(w, lead_from, qt) &&
-            !memchr_any(t + cue_lead.cue, ",-:", qt - cue_lead.cue)) {
+            cue_lead.layout >= 0 &&
+            ((opens_subordinate_clause(w, lead_from, qt) &&
+              !memchr_any(t + cue_lead.cue, ",-:", qt - cue_lead.cue)) ||
+             (cue_lead.cue + 1 == qt && named_by_cue(w, qt, mid_sentence)))) {
             if (w->explain)
                 qbuf_printf(w->a, &w->explain[seg], "; subordinate clause: %s preferred",
                             quote_layouts[cue_lead.layout].name);

@@ -146,6 +146,14 @@ bool narrow_mention(const work *w, size_t *ms, size_t *me, bool before_cue, bool
         bool place = after_intro && ce - cs <= 3 && ce > cs;
         for (size_t i = cs; place && i < ce; i++)
             place = t[i] == TAG_NAME;
+        /* "in Coral Springs, Fla., charged", "Acme, Inc., said": an
+         * abbreviation set off after a name (a state, a company suffix)
+         * belongs to that name and is never a subject of its own */
+        if (ce == cs + 1 && cs > s && t[cs - 1] == TAG_COMMA && cs >= 2 &&
+            t[cs - 2] == TAG_NAME && (w->toks.items[cs].kinds & LEX_ABBREVIATION)) {
+            cs = ce + 1;
+            continue;
+        }
         /* a number opens an introduction ("Two years ago, ...") but, next
          * to the cue, the subject itself ("21 percent said") */
         after_intro = ce > cs && ((chunk_is_intro(t[cs]) && !(t[cs] == TAG_NUMBER && ce >= e)) ||
