@@ -213,15 +213,22 @@ void headline_cues(work *w)
 {
     char *t = w->toks.tags;
     for (size_t i = 1; i < w->toks.count && w->toks.items[i].para < w->headlines; i++) {
-        /* "Glenn Beck Says Trump ...", "Mayor Holm Slams Plan": in a
-         * Title Case headline a capitalised cue in -s after a name is
-         * the verb, not part of the name */
-        if (t[i] != TAG_NAME || (t[i - 1] != TAG_NAME && t[i - 1] != TAG_INITIAL))
+        /* "Glenn Beck Says Trump ...", "Mayor Holm Slams Plan", "..., Mayor
+         * Says": in a Title Case headline a capitalised cue in -s after a
+         * name or a title is the verb, not part of the name; so is a
+         * capitalised auxiliary after a name ("Ted Cruz Is ..."), unless it
+         * is a given name itself ("Theresa May") */
+        if (t[i] != TAG_NAME ||
+            (t[i - 1] != TAG_NAME && t[i - 1] != TAG_INITIAL && t[i - 1] != TAG_TITLE))
             continue;
         const token *k = &w->toks.items[i];
         const char *p = w->text + k->start;
         size_t n = k->end - k->start;
-        if (n > 3 && p[n - 1] == 's' && (lexicon_find(&w->ex->lex, p, n).lower & LEX_CUE))
+        uint32_t lower = lexicon_find(&w->ex->lex, p, n).lower;
+        if (n > 3 && p[n - 1] == 's' && (lower & LEX_CUE))
             t[i] = TAG_CUE;
+        else if ((lower & LEX_AUXILIARY) && t[i - 1] != TAG_TITLE &&
+                 !(k->kinds & (LEX_MALE | LEX_FEMALE)))
+            t[i] = TAG_AUX;
     }
 }
