@@ -1047,6 +1047,7 @@ int attribute_all(work *w, quote_error *err)
          * attributed one, weak for a quote inside a sentence of narration. */
         int32_t para = w->toks.items[qt].para;
         double cont = 0.0;
+        bool listed = false; /* after a quotation its sentence's cue introduced */
         if (ev.set && para - ev.para <= 1)
             cont = lead_from < qt ? 0.4 : para == ev.para ? 0.7 : 0.6;
         /* "“A,” said X, explaining that ...: “B”", "“A,” said X, adding
@@ -1061,8 +1062,10 @@ int attribute_all(work *w, quote_error *err)
              * introduced, with no cue of its own between them */
             else if (ev.cue != SIZE_MAX && ev.cue > ev.ms && ev.cue < qt &&
                      memchr_any(t + ev.cue + 1, "qQ", qt - ev.cue - 1) &&
-                     !memchr_any(t + ev.cue + 1, "CK", qt - ev.cue - 1))
+                     !memchr_any(t + ev.cue + 1, "CK", qt - ev.cue - 1)) {
                 cont = 0.75;
+                listed = true;
+            }
         }
         /* A quotation running over paragraphs belongs to the attribution
          * where it opens, not to a cue after its last paragraph. */
@@ -1190,8 +1193,10 @@ int attribute_all(work *w, quote_error *err)
             at->rule = "none";
             at->confidence = 0.2;
         }
-        /* A short unattributed fragment mid-sentence is a scare quote. */
-        if (at->layout == -1 && qt > 0 && !tag_ends_sentence(t[qt - 1]) &&
+        /* A short unattributed fragment mid-sentence is a scare quote -
+         * but not one in a list its sentence's cue introduced ("searched
+         * for “ambassador,” “attack” and “Libya”": the first one's) */
+        if (at->layout == -1 && !listed && qt > 0 && !tag_ends_sentence(t[qt - 1]) &&
             t[qt - 1] != TAG_COLON && quote_words(w, g, &words) < 3) {
             at->rule = "scare-quote";
             at->layout = -2;

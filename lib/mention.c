@@ -83,6 +83,11 @@ size_t np_end(const work *w, size_t s, size_t e)
             i++; /* "Former Republican presidential candidate Jeb Bush" */
         } else if (c == TAG_WORD && !named && i > s && past_participle_phrase(w, i)) {
             break; /* "audio provided to The Times" */
+        } else if (c == TAG_WORD && !named && i > s && (t[i - 1] == TAG_WORD || t[i - 1] == TAG_ROLE) &&
+                   past_tense_verb(w, i)) {
+            break; /* "The candidate changed her message": after a noun, the
+                      verb (after an article it is an adjective: "a detailed
+                      plan") */
         } else if (c == TAG_WORD && !named) {
             /* a modifier when another noun follows, else the head */
             bool modifier = i + 1 < e && strchr("wrNTId", t[i + 1]);
