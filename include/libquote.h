@@ -231,8 +231,10 @@ typedef struct quote_quote {
     size_t start, end;                 /**< content span, without the marks */
     size_t mention_start, mention_end; /**< speaker mention, or QUOTE_NO_SPAN */
     size_t cue_start, cue_end;         /**< speech cue, or QUOTE_NO_SPAN */
-    /** Canonical speaker: the fullest name of the person in the article, or
-     *  the description/organisation as written.  NUL-terminated; NULL when
+    /** Canonical speaker: the fullest name of the person in the article
+     *  (also for a pronoun, or a description such as "the senator" that
+     *  refers to a person named with that title), or the
+     *  description/organisation as written.  NUL-terminated; NULL when
      *  no speaker was found. */
     const char *speaker;
     /** Speaker entity number, equal for all quotes of one speaker in this

@@ -129,6 +129,114 @@ static int description_entity(work *w, size_t ts, size_t te, int *status)
     return (int)w->nents++;
 }
 
+/* Is token i, a title or a role, the noun `head` (n bytes)?  Spelled alike
+ * whatever the case ("Senator", "senator"), or as its abbreviation ("Sen."
+ * for "senator", "Gov." for "governor"). */
+static bool title_means(const work *w, size_t i, const char *head, size_t n)
+{
+    const token *k = &w->toks.items[i];
+    const char *p = w->text + k->start;
+    size_t len = k->end - k->start;
+    if (len > 2 && p[len - 1] == '.')
+        len--; /* an abbreviation: its letters begin the noun */
+    else if (len != n)
+        return false;
+    if (len > n)
+        return false;
+    for (size_t j = 0; j < len; j++) {
+        unsigned char a = (unsigned char)p[j], b = (unsigned char)head[j];
+        if (a != b && ((a | 0x20) != (b | 0x20) || (a | 0x20) < 'a' || (a | 0x20) > 'z'))
+            return false;
+    }
+    return true;
+}
+
+#define DEFINITE_LOOKBACK 64 /* name occurrences examined, at most */
+
+/* A word that changes the rank a title names: a vice president is not the
+ * president. */
+static bool rank_word(const work *w, size_t i)
+{
+    return word_among(w, i, "vice|Vice|deputy|Deputy|assistant|Assistant|associate|Associate|"
+                            "lieutenant|Lieutenant|Lt.|under|Under");
+}
+
+/* Does the description [ds, de), whose head is its last token, name the
+ * person of occurrence o?  o has a title or a role (just before it) that
+ * is the head ("Sen." for "the senator"), with the same rank word if
+ * either has one ("the vice president" is not "President Obama"); and the
+ * description's own names are written just before the titles ("the
+ * Florida senator": "Florida Sen. Marco Rubio", not "Sen. Joni Ernst"). */
+static bool description_names(const work *w, size_t ds, size_t de, const name_occ *o)
+{
+    const char *tags = w->toks.tags;
+    const token *h = &w->toks.items[de - 1];
+    const char *hw = w->text + h->start;
+    size_t hn = h->end - h->start;
+    size_t from = o->title_start > 0 && tags[o->title_start - 1] == TAG_ROLE ? o->title_start - 1
+                                                                            : o->title_start;
+    size_t match = SIZE_MAX;
+    for (size_t i = from; i < o->tok_start && match == SIZE_MAX; i++)
+        if (title_means(w, i, hw, hn))
+            match = i;
+    if (match == SIZE_MAX)
+        return false;
+    bool rank_d = de - 2 > ds && rank_word(w, de - 2);
+    bool rank_o = match > from && rank_word(w, match - 1);
+    if (rank_d != rank_o)
+        return false;
+    if (rank_d) {
+        const token *r = &w->toks.items[de - 2];
+        if (!title_means(w, match - 1, w->text + r->start, r->end - r->start))
+            return false;
+    }
+    size_t near = from > 3 ? from - 3 : 0;
+    for (size_t i = ds + 1; i < de - 1; i++) {
+        if (tags[i] != TAG_NAME)
+            continue;
+        const token *m = &w->toks.items[i];
+        bool found = false;
+        for (size_t j = near; j < o->tok_start && !found; j++) {
+            const token *c = &w->toks.items[j];
+            found = c->end - c->start == m->end - m->start &&
+                    memcmp(w->text + c->start, w->text + m->start, m->end - m->start) == 0;
+        }
+        if (!found)
+            return false;
+    }
+    return true;
+}
+
+/* "the senator", "the Democratic candidate": a definite description whose
+ * head is a title or a role refers to a person named before it with that
+ * title or role (description_names) - the one of them mentioned last, in
+ * any form ("President Barack Obama ... World Bank President Jim Yong Kim
+ * ... Obama said ... The president also said" is Obama).  Its entity, or
+ * -1. */
+static int definite_description(work *w, size_t m_start, size_t m_end)
+{
+    const char *tags = w->toks.tags;
+    if (m_end - m_start < 2 || !word_among(w, m_start, "the|The") || tags[m_end - 1] != TAG_ROLE ||
+        plural_role(w, m_end - 1))
+        return -1;
+    int titled[8];
+    size_t ntitled = 0;
+    size_t first = first_name_at(w, m_start);
+    for (size_t k = first, steps = 0; k > 0 && steps < DEFINITE_LOOKBACK && ntitled < 8; steps++) {
+        const name_occ *o = &w->names[--k];
+        if (o->entity >= 0 && description_names(w, m_start, m_end, o) &&
+            entity_person(w, o->entity))
+            titled[ntitled++] = o->entity;
+    }
+    for (size_t k = first, steps = 0; ntitled > 0 && k > 0 && steps < DEFINITE_LOOKBACK; steps++) {
+        int e = w->names[--k].entity;
+        for (size_t j = 0; j < ntitled; j++)
+            if (titled[j] == e)
+                return e;
+    }
+    return -1;
+}
+
 static int resolve(work *w, size_t m_start, size_t m_end, int focus, int *status, bool speaks);
 
 int speaker_resolve(work *w, size_t m_start, size_t m_end, int focus, int *status)
@@ -206,7 +314,8 @@ static int resolve(work *w, size_t m_start, size_t m_end, int focus, int *status
             w->ents[e].person = true;
         return e;
     }
-    return description_entity(w, m_start, m_end, status);
+    int e = definite_description(w, m_start, m_end);
+    return e >= 0 ? e : description_entity(w, m_start, m_end, status);
 }
 
 /* Could the name occurrence o, of two words or more, be a person's
