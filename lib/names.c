@@ -240,6 +240,31 @@ static ent_words words_of(const wordref *ws, size_t n)
     return e;
 }
 
+/* The first given name inside the name run [ts, te) that opens a name of
+ * its own: after a capitalised word that is no given name, before a
+ * surname.  SIZE_MAX for none - and for a run in capitals ("TURNS OUT
+ * EDGAR ALLEN POE") or ending in an organisation noun ("Trayvon Martin
+ * Foundation"). */
+static size_t given_name_inside(const work *w, size_t ts, size_t te)
+{
+    const char *tags = w->toks.tags;
+    for (size_t f = ts + 1; f + 1 < te; f++) {
+        if (tags[f] != TAG_NAME || tags[f - 1] != TAG_NAME || tags[f + 1] != TAG_NAME ||
+            !(w->toks.items[f].kinds & (LEX_MALE | LEX_FEMALE)) ||
+            (w->toks.items[f - 1].kinds & (LEX_MALE | LEX_FEMALE)))
+            continue;
+        const token *k = &w->toks.items[f], *last = &w->toks.items[te - 1];
+        const char *p = w->text + k->start;
+        if (k->end - k->start > 1 && p[1] >= 'A' && p[1] <= 'Z')
+            return SIZE_MAX;
+        if (lexicon_find(&w->ex->lex, w->text + last->start, last->end - last->start).lower &
+            LEX_ORGANISATION)
+            return SIZE_MAX;
+        return f;
+    }
+    return SIZE_MAX;
+}
+
 int names_collect(work *w)
 {
     const char *tags = w->toks.tags;
@@ -272,6 +297,27 @@ int names_collect(work *w)
                           part of the name: Marcia “Cia” Price; not in a
                           Title Case headline: I Am ‘Horrified’ By ...) */
             j++;
+        }
+        if (name_toks > 2 && name_toks <= 6) {
+            /* "Army Ranger Daniel Okafor", "Democrat Hillary Clinton": the
+             * capitalised words before a given name that opens a name of
+             * its own (a surname after it) are the person's modifiers, like
+             * titles; "Carly Fiorina Endorses Ted Cruz": when one of them is
+             * a given name too, they are another person's name */
+            size_t f = given_name_inside(w, ts, j);
+            if (f != SIZE_MAX) {
+                bool another = false;
+                for (size_t m = ts; m < f && !another; m++)
+                    another = (w->toks.items[m].kinds & (LEX_MALE | LEX_FEMALE)) != 0;
+                if (another) {
+                    j = f;
+                } else {
+                    ts = f;
+                }
+                name_toks = 0;
+                for (size_t m = ts; m < j; m++)
+                    name_toks += tags[m] == TAG_NAME;
+            }
         }
         if (name_toks) {
             keys += name_toks > 1 ? 2 : 1;
