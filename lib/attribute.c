@@ -24,13 +24,11 @@
  * windows, and its tests are much cheaper than a call into PCRE2. */
 static int run_layout(work *w, int layout, size_t from, size_t to, PCRE2_SIZE **ovector)
 {
-    const struct quote_extractor *ex = w->ex;
-    int rc = q_match(ex->layouts[layout], ex->layout_jit[layout], (PCRE2_SPTR)(w->toks.tags + from),
-                     to - from, 0, 0, w->md, ex->mctx);
-    if (rc >= 0) {
-        *ovector = pcre2_get_ovector_pointer(w->md);
+    int rc = layout_match(w->ex, layout, w->toks.tags + from, to - from, w->md);
+    *ovector = pcre2_get_ovector_pointer(w->md); /* (set even when unused: the compiler
+                                                    cannot tell q_pcre_status() is < 0) */
+    if (rc >= 0)
         return rc;
-    }
     return rc == PCRE2_ERROR_NOMATCH ? 0 : q_pcre_status(rc);
 }
 
