@@ -24,13 +24,11 @@
  * windows, and its tests are much cheaper than a call into PCRE2. */
 static int run_layout(work *w, int layout, size_t from, size_t to, PCRE2_SIZE **ovector)
 {
-    const struct quote_extractor *ex = w->ex;
-    int rc = q_match(ex->layouts[layout], ex->layout_jit[layout], (PCRE2_SPTR)(w->toks.tags + from),
-                     to - from, 0, 0, w->md, ex->mctx);
-    if (rc >= 0) {
-        *ovector = pcre2_get_ovector_pointer(w->md);
+    int rc = layout_match(w->ex, layout, w->toks.tags + from, to - from, w->md);
+    *ovector = pcre2_get_ovector_pointer(w->md); /* (set even when unused: the compiler
+                                                    cannot tell q_pcre_status() is < 0) */
+    if (rc >= 0)
         return rc;
-    }
     return rc == PCRE2_ERROR_NOMATCH ? 0 : q_pcre_status(rc);
 }
 
@@ -752,15 +750,12 @@ static bool previous_sentence(const work *w, size_t lead_from, const event *ev, 
 
 /* "“A,” said Mayor Reyes. Councillor Marsh spoke after him. “B,” he
  * said.": the person who opens the sentence before the quotation's
- * (previous_sentence) is who a pronoun there most likely means - before
- * the speaker in focus.  Fills [*ms, *me) with that noun phrase; -1 for
- * none. */
-static int previous_subject(work *w, size_t lead_from, const event *ev, size_t *ms, size_t *me)
+ * (previous_sentence(), [s, e)) is who a pronoun there most likely means -
+ * before the speaker in focus.  Fills [*ms, *me) with that noun phrase;
+ * -1 for none. */
+static int opening_subject(work *w, size_t s, size_t e, size_t *ms, size_t *me)
 {
     const char *t = w->toks.tags;
-    size_t s, e;
-    if (!previous_sentence(w, lead_from, ev, &s, &e))
-        return -1;
     while (s < e && (t[s] == TAG_CONJ || t[s] == TAG_ADVERB))
         s++;
     if (s >= e || (t[s] != TAG_NAME && t[s] != TAG_TITLE && t[s] != TAG_INITIAL))
@@ -768,6 +763,16 @@ static int previous_subject(work *w, size_t lead_from, const event *ev, size_t *
     *ms = s;
     *me = np_end(w, s, e);
     return person_heading(w, s, *me);
+}
+
+/* opening_subject() of the sentence before the one starting at token
+ * lead_from, when there is one (previous_sentence()). */
+static int previous_subject(work *w, size_t lead_from, const event *ev, size_t *ms, size_t *me)
+{
+    size_t s, e;
+    if (!previous_sentence(w, lead_from, ev, &s, &e))
+        return -1;
+    return opening_subject(w, s, e, ms, me);
 }
 
 /* The first person in tokens [s, e) who is the subject of a clause: a
@@ -798,18 +803,6 @@ static int clause_subject_in(work *w, size_t s, size_t e)
         i = j;
     }
     return -1;
-}
-
-/* "But that was last fall, and since then Ben Carson has seen his standing
- * tumble. “I'm still here,” he declared.": when the sentence before (in
- * the paragraph, or a paragraph of its own) does not open with a person,
- * its first clause subject, for a pronoun's hint only.  -1 for none. */
-static int previous_clause_subject(work *w, size_t lead_from, const event *ev)
-{
-    size_t s, e;
-    if (!previous_sentence(w, lead_from, ev, &s, &e))
-        return -1;
-    return clause_subject_in(w, s, e);
 }
 
 /* Does a naming verb introduce the quotation token qt inside a sentence
@@ -1095,10 +1088,17 @@ int attribute_all(work *w, quote_error *err)
                         if (status)
                             return q_fail(err, status, 0, NULL);
                     } else {
-                        size_t ps, pe;
-                        subject = previous_subject(w, lead_from, &ev, &ps, &pe);
-                        if (subject < 0)
-                            subject = previous_clause_subject(w, lead_from, &ev);
+                        /* the person opening the sentence before; else, as
+                         * in "But that was last fall, and since then Ben
+                         * Carson has seen his standing tumble. “I'm still
+                         * here,” he declared.", its first clause subject
+                         * (for the hint only) - one sentence, found once */
+                        size_t s, e, ps, pe;
+                        if (previous_sentence(w, lead_from, &ev, &s, &e)) {
+                            subject = opening_subject(w, s, e, &ps, &pe);
+                            if (subject < 0)
+                                subject = clause_subject_in(w, s, e);
+                        }
                         if (subject >= 0)
                             hint = subject;
                     }

@@ -149,6 +149,15 @@ int quote_extractor_new(const quote_options *options, quote_extractor **out, quo
         rc = compile(ex, quote_layouts[l].pattern, 0, &ex->layouts[l], &ex->layout_jit[l], err);
         if (rc)
             goto fail;
+        if (quote_layouts[l].run) {
+            rc = compile(ex, quote_layouts[l].pattern, PCRE2_ANCHORED, &ex->anchored[l],
+                         &ex->anchored_jit[l], err);
+            if (rc)
+                goto fail;
+            /* (the tags map to distinct bits: the set is exact) */
+            for (const char *c = quote_layouts[l].run; *c; c++)
+                ex->layout_run[l] |= tag_bit(*c);
+        }
         if (pcre2_pattern_info(ex->layouts[l], PCRE2_INFO_MINLENGTH, &ex->layout_min[l]) != 0)
             ex->layout_min[l] = 0;
         ex->layout_needs[l] = 0;
@@ -181,8 +190,10 @@ void quote_extractor_free(quote_extractor *ex)
     if (!ex)
         return;
     quote_allocator a = ex->alloc;
-    for (int l = 0; l < LAYOUT_COUNT; l++)
+    for (int l = 0; l < LAYOUT_COUNT; l++) {
         pcre2_code_free(ex->layouts[l]);
+        pcre2_code_free(ex->anchored[l]);
+    }
     pcre2_code_free(ex->marks);
     pcre2_match_context_free(ex->mctx);
     pcre2_general_context_free(ex->gctx);

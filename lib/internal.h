@@ -294,7 +294,12 @@ struct quote_extractor {
     pcre2_match_context *mctx;
     pcre2_code *marks;                  /* quotation marks and markup tags */
     pcre2_code *layouts[LAYOUT_COUNT];  /* over the tag string */
+    /* For the layouts with a run (layout_info.run): the same pattern
+     * anchored, for layout_match() to try at the starts it picks; else NULL */
+    pcre2_code *anchored[LAYOUT_COUNT];
     bool marks_jit, layout_jit[LAYOUT_COUNT]; /* JIT-compiled (see q_match) */
+    bool anchored_jit[LAYOUT_COUNT];
+    uint64_t layout_run[LAYOUT_COUNT]; /* tag_bit() set of layout_info.run */
     int group_m[LAYOUT_COUNT];          /* capture group numbers of (?<m>) */
     int group_c[LAYOUT_COUNT];          /* (?<c>), or -1 */
     /* PCRE2_INFO_MINLENGTH of each layout: a window shorter than that
@@ -355,6 +360,17 @@ typedef struct layout_info {
     const char *word_before;
     /* The words the cue must be ("reports X"), '|'-separated, or NULL. */
     const char *cue_words;
+    /* Tags of which every match not at the window's start opens with 1 to
+     * run_max, then goes on with a tag outside them ("NPP{1,12}" before a
+     * cue or a comma), or NULL.  Such a match takes the whole rest of the
+     * run of those tags it starts in, and what it matches after the run
+     * does not depend on where in the run it started: if it matches from
+     * anywhere in a run, it matches from the run's first tag or run_max
+     * tags before its end, whichever is later - the leftmost start, the
+     * one PCRE2 reports.  layout_match() tries those starts alone, instead
+     * of every tag of the window. */
+    const char *run;
+    unsigned run_max;
 } layout_info;
 
 extern const layout_info quote_layouts[LAYOUT_COUNT];
@@ -381,6 +397,12 @@ static inline bool layout_may_match(const struct quote_extractor *ex, int layout
     }
     return true;
 }
+
+/* Match a layout's pattern over the window tags[0, n), as pcre2_match()
+ * does from its start (the same result, ovector in md), but through the
+ * starts its run allows when it has one (layout_info.run). */
+int layout_match(const struct quote_extractor *ex, int layout, const char *tags, size_t n,
+                 pcre2_match_data *md);
 
 /* ---- attribution: per-call working state ---- */
 

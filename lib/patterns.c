@@ -19,13 +19,18 @@
  * needs, within and requires (internal.h) restate, as tags a window must
  * hold, what a pattern cannot match without: they let attribute.c skip most
  * PCRE2 calls.  Keep them true to the patterns when these change: a wrong
- * one loses matches, which tests/test_layouts.c looks for.
+ * one loses matches, which tests/test_layouts.c looks for.  So does run
+ * (and run_max): for the unanchored layouts that open with a noun phrase,
+ * layout_match() tries one start per run of its tags rather than every
+ * tag, which is where an unanchored search spends its time.
  */
 #include "internal.h"
 
 /* The material of a noun phrase, with and without subject pronouns. */
-#define NP  "[DTNIrwod()]"
-#define NPP "[DTNIPrwod()]"
+#define NP_TAGS  "DTNIrwod()"
+#define NPP_TAGS "DTNIPrwod()"
+#define NP       "[" NP_TAGS "]"
+#define NPP      "[" NPP_TAGS "]"
 /* An appositive, relative or subordinate clause between the subject and
  * the cue: `X, the chairman of Y, said`, `X, when asked about it, said`,
  * `X — a teacher from Leeds — says`. */
@@ -141,7 +146,9 @@ const layout_info quote_layouts[LAYOUT_COUNT] = {
                          .confidence = 0.85,
                          .main_clause = true,
                          .needs = "C",
-                         .within = 17},
+                         .within = 17,
+                         .run = NPP_TAGS,
+                         .run_max = 12},
     [LAYOUT_LEAD_AS] = {.name = "as-aside",
                         .pattern = "x(?<m>[DTNIPr]" NP
                                    "{0,8}?)[ave]{0,2}(?<c>C)[^.|QqC]{0,8}?,[^.|Q]{0,30}?[:,]?[Qq]$",
@@ -186,7 +193,9 @@ const layout_info quote_layouts[LAYOUT_COUNT] = {
          .confidence = 0.68,
          .main_clause = false,
          .needs = "R",
-         .mention = MENTION_KEEP},
+         .mention = MENTION_KEEP,
+         .run = NP_TAGS,
+         .run_max = 12},
     [LAYOUT_LEAD_COORD] = {.name = "coordinated-cue",
                            .pattern = "^" INTRO "(?<m>" NPP
                                       "{1,8}?)[^.|Qq]*c[ave]{0,3}(?<c>C)[^.|QqC]{0,8}?[:,]?[Qq]$",
@@ -203,7 +212,9 @@ const layout_info quote_layouts[LAYOUT_COUNT] = {
                              .site = SITE_LEADIN,
                              .confidence = 0.7,
                              .main_clause = true,
-                             .needs = "C"},
+                             .needs = "C",
+                             .run = NPP_TAGS,
+                             .run_max = 12},
     [LAYOUT_LEAD_SUBJECT] = {.name = "sentence-subject",
                              .pattern = "^" INTRO "(?<m>[DTNIPrw]" NP "{0,7}?(?:x[TN]{1,3})?)" APP
                                         "[ave]{0,3}(?<c>[wCKv])[^.|]*?[Qq]$",
@@ -289,5 +300,36 @@ const layout_info quote_layouts[LAYOUT_COUNT] = {
                              .site = SITE_SENTENCE,
                              .confidence = 0.6,
                              .main_clause = true,
-                             .needs = "CK"},
+                             .needs = "CK",
+                             .run = NPP_TAGS, /* (the second branch starts at ^ only) */
+                             .run_max = 12},
 };
+
+int layout_match(const struct quote_extractor *ex, int layout, const char *tags, size_t n,
+                 pcre2_match_data *md)
+{
+    const pcre2_code *anchored = ex->anchored[layout];
+    bool jit = ex->anchored_jit[layout];
+    if (!anchored)
+        return q_match(ex->layouts[layout], ex->layout_jit[layout], (PCRE2_SPTR)tags, n, 0, 0, md,
+                       ex->mctx);
+    /* the window's start first: a branch anchored at ^ may match there */
+    int rc = q_match(anchored, jit, (PCRE2_SPTR)tags, n, 0, 0, md, ex->mctx);
+    uint64_t run = ex->layout_run[layout];
+    unsigned run_max = quote_layouts[layout].run_max;
+    size_t i = 0;
+    while (rc == PCRE2_ERROR_NOMATCH) {
+        /* the next run [a, i), and the one start it allows */
+        while (i < n && !(run & tag_bit(tags[i])))
+            i++;
+        if (i == n)
+            break;
+        size_t a = i;
+        while (i < n && (run & tag_bit(tags[i])))
+            i++;
+        size_t start = i - a > run_max ? i - run_max : a;
+        if (start > 0)
+            rc = q_match(anchored, jit, (PCRE2_SPTR)tags, n, start, 0, md, ex->mctx);
+    }
+    return rc;
+}

@@ -899,8 +899,12 @@ bool word_in(const work *w, size_t i, const char *const *list, size_t n)
 {
     const token *k = &w->toks.items[i];
     size_t len = k->end - k->start;
+    const char *word = w->text + k->start;
+    /* (the first byte before strlen(): most entries differ there, and
+     * this runs for every candidate, over lists of up to 26 words) */
     for (size_t j = 0; j < n; j++)
-        if (strlen(list[j]) == len && memcmp(w->text + k->start, list[j], len) == 0)
+        if ((len == 0 || list[j][0] == word[0]) && strlen(list[j]) == len &&
+            memcmp(word, list[j], len) == 0)
             return true;
     return false;
 }

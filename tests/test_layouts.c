@@ -10,6 +10,10 @@
  * token, a lead-in or headline window ends at it) and checks that whenever
  * the pattern matches, the prefilter lets it through - and that each layout
  * matched often enough for the check to mean something.
+ *
+ * The run fields (layout_info.run, run_max) restate them too: with them
+ * layout_match() tries a pattern at some starts only, and must find what
+ * pcre2_match() finds trying them all - the same match, groups and all.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -96,10 +100,50 @@ static void test_prefilters_keep_matches(void **state)
     quote_extractor_free(ex);
 }
 
+static void test_run_starts_keep_matches(void **state)
+{
+    (void)state;
+    quote_extractor *ex = NULL;
+    assert_int_equal(quote_extractor_new(NULL, &ex, NULL), QUOTE_OK);
+    pcre2_match_data *md = pcre2_match_data_create(8, NULL);
+    pcre2_match_data *ref = pcre2_match_data_create(8, NULL);
+    assert_non_null(md);
+    assert_non_null(ref);
+    for (int l = 0; l < LAYOUT_COUNT; l++) {
+        if (!quote_layouts[l].run)
+            continue;
+        int late = 0; /* matches not at the window's start */
+        for (int r = 0; r < ROUNDS; r++) {
+            char buf[160] = {0};
+            size_t n = random_window(quote_layouts[l].site, buf, sizeof buf - 2);
+            int want = pcre2_match(ex->layouts[l], (PCRE2_SPTR)buf, n, 0, 0, ref, NULL);
+            int got = layout_match(ex, l, buf, n, md);
+            if (got != want)
+                fail_msg("layout %s on \"%s\": %d, not %d", quote_layouts[l].name, buf, got, want);
+            if (want < 0)
+                continue;
+            const PCRE2_SIZE *a = pcre2_get_ovector_pointer(ref), *b = pcre2_get_ovector_pointer(md);
+            for (int g = 0; g < 2 * want; g++)
+                if (a[g] != b[g])
+                    fail_msg("layout %s on \"%s\": group %d differs", quote_layouts[l].name, buf,
+                             g / 2);
+            late += a[0] > 0;
+        }
+        print_message("%-26s %6d matches after the window's start\n", quote_layouts[l].name, late);
+        if (late < MIN_MATCHES)
+            fail_msg("layout %s matched only %d random windows after their start",
+                     quote_layouts[l].name, late);
+    }
+    pcre2_match_data_free(ref);
+    pcre2_match_data_free(md);
+    quote_extractor_free(ex);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_prefilters_keep_matches),
+        cmocka_unit_test(test_run_starts_keep_matches),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
