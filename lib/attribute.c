@@ -466,11 +466,14 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
             if (!strchr("DTNIrwoedav", t[i])) /* "to reporters": v */
                 break;
         }
-        /* it introduces the next quote when that quote is in its sentence */
+        /* it introduces the next quote when that quote is in its clause
+         * (a partial quotation in a later clause is that clause's: "“Q?” X
+         * asks as a plumber walks in, saying he is “…”") */
         bool introduces = after < w->toks.count && t[after] == TAG_COLON;
         for (size_t i = after; !introduces && i < w->toks.count && i < after + 20; i++) {
             introduces = t[i] == TAG_QUOTE || t[i] == TAG_QUOTE_END;
-            if (tag_ends_sentence(t[i]))
+            if (tag_ends_sentence(t[i]) || t[i] == TAG_PARTICIPLE || t[i] == TAG_RELATIVE ||
+                is_subordinator(w, i))
                 break;
         }
         cand->confidence -= introduces ? 0.6 : short_sentence ? 0.05 : 0.3;
