@@ -647,6 +647,8 @@ static void relative_cue_event(const work *w, size_t me, event *ev)
 
 /* Scan the sentences in [from, to) that hold no quotation for a speech cue
  * ("X said on Tuesday."): the last one becomes the event. */
+static int pronoun_hint_before(work *w, size_t lead_from, const event *ev);
+
 static int scan_sentences(work *w, size_t from, size_t to, event *ev, int *focus)
 {
     const char *t = w->toks.tags;
@@ -681,7 +683,16 @@ static int scan_sentences(work *w, size_t from, size_t to, event *ev, int *focus
                 size_t ms = s + ov[2 * gm], me = s + ov[2 * gm + 1];
                 if (narrow_mention(w, &ms, &me, true, true) && plausible_speaker(w, ms, me)) {
                     int status = QUOTE_OK;
-                    int ent = speaker_resolve(w, ms, me, *focus, &status);
+                    /* "Debbie Kepler ... remembered when .... Now, she said,
+                     * ...": a pronoun reporting speech means whom a
+                     * quotation's would */
+                    int hint = *focus;
+                    if (me == ms + 1 && t[ms] == TAG_PRONOUN) {
+                        int p = pronoun_hint_before(w, s, ev);
+                        if (p >= 0)
+                            hint = p;
+                    }
+                    int ent = speaker_resolve(w, ms, me, hint, &status);
                     if (status)
                         return status;
                     ev->set = true;
@@ -806,6 +817,20 @@ static int clause_subject_in(work *w, size_t s, size_t e)
         i = j;
     }
     return -1;
+}
+
+/* Whom a pronoun opening a sentence at token lead_from most likely means,
+ * before the speaker in focus: the person opening the sentence before;
+ * else, as in "But that was last fall, and since then Ben Carson has seen
+ * his standing tumble. “I'm still here,” he declared.", its first clause
+ * subject - one sentence, found once.  -1 for none. */
+static int pronoun_hint_before(work *w, size_t lead_from, const event *ev)
+{
+    size_t s, e, ps, pe;
+    if (!previous_sentence(w, lead_from, ev, &s, &e))
+        return -1;
+    int p = opening_subject(w, s, e, &ps, &pe);
+    return p >= 0 ? p : clause_subject_in(w, s, e);
 }
 
 /* Does a naming verb introduce the quotation token qt inside a sentence
@@ -1091,17 +1116,7 @@ int attribute_all(work *w, quote_error *err)
                         if (status)
                             return q_fail(err, status, 0, NULL);
                     } else {
-                        /* the person opening the sentence before; else, as
-                         * in "But that was last fall, and since then Ben
-                         * Carson has seen his standing tumble. “I'm still
-                         * here,” he declared.", its first clause subject
-                         * (for the hint only) - one sentence, found once */
-                        size_t s, e, ps, pe;
-                        if (previous_sentence(w, lead_from, &ev, &s, &e)) {
-                            subject = opening_subject(w, s, e, &ps, &pe);
-                            if (subject < 0)
-                                subject = clause_subject_in(w, s, e);
-                        }
+                        subject = pronoun_hint_before(w, lead_from, &ev);
                         if (subject >= 0)
                             hint = subject;
                     }

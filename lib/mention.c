@@ -111,6 +111,34 @@ size_t np_end(const work *w, size_t s, size_t e)
     return i > s ? i : s + 1;
 }
 
+/* Could the chunk [cs, ce) be a place: a name of one to three words, not
+ * a person's ("Speaking in Harlem, Clinton, without naming him, ...")? */
+static bool place_chunk(const work *w, size_t cs, size_t ce)
+{
+    if (ce <= cs || ce - cs > 3)
+        return false;
+    for (size_t i = cs; i < ce; i++)
+        if (w->toks.tags[i] != TAG_NAME)
+            return false;
+    int e = name_entity_at(w, cs);
+    return e < 0 || !w->ents[e].person;
+}
+
+/* Is the chunk [cs, ce), a name of up to three words set off by a comma
+ * after a name of up to four words that follows "in", "from", "of", "at"
+ * or "near", the place's state or country ("in Worcester, Massachusetts,")?
+ * (The place may be before the matched region.) */
+static bool place_after_place(const work *w, size_t cs, size_t ce)
+{
+    const char *t = w->toks.tags;
+    if (!place_chunk(w, cs, ce))
+        return false;
+    size_t r = cs - 2;
+    while (r > 0 && cs - 2 - r < 4 && (t[r - 1] == TAG_NAME || t[r - 1] == TAG_INITIAL))
+        r--;
+    return r > 0 && word_among(w, r - 1, "in|from|of|at|near");
+}
+
 /* Narrow a matched speaker region [ms, me) to the mention.  `before_cue`
  * says the region stands before the cue (X said) rather than after it
  * (said X). */
@@ -153,9 +181,15 @@ bool narrow_mention(const work *w, size_t *ms, size_t *me, bool before_cue, bool
             place = t[i] == TAG_NAME;
         /* "in Coral Springs, Fla., charged", "Acme, Inc., said": an
          * abbreviation set off after a name (a state, a company suffix)
-         * belongs to that name and is never a subject of its own */
-        if (ce == cs + 1 && cs > s && t[cs - 1] == TAG_COMMA && cs >= 2 &&
-            t[cs - 2] == TAG_NAME && (w->toks.items[cs].kinds & LEX_ABBREVIATION)) {
+         * belongs to that name and is never a subject of its own; "a woman
+         * in Worcester, Massachusetts, told him": nor is a place set off by
+         * commas after a place ("in Ohio, Trump said" is Trump), nor the
+         * place a region opens with */
+        if ((ce > cs && cs >= 2 && t[cs - 1] == TAG_COMMA && t[cs - 2] == TAG_NAME &&
+             ce < w->toks.count && t[ce] == TAG_COMMA &&
+             ((ce == cs + 1 && (w->toks.items[cs].kinds & LEX_ABBREVIATION)) ||
+              place_after_place(w, cs, ce))) ||
+            (cs == s && place_chunk(w, cs, ce) && cs > 0 && word_among(w, cs - 1, "in|from|at|near"))) {
             cs = ce + 1;
             continue;
         }
