@@ -772,6 +772,10 @@ static int opening_subject(work *w, size_t s, size_t e, size_t *ms, size_t *me)
     const char *t = w->toks.tags;
     while (s < e && (t[s] == TAG_CONJ || t[s] == TAG_ADVERB))
         s++;
+    /* "But state Rep. Gilda Cobb-Hunter ...", "Former Sen. ...": a
+     * modifier of the title */
+    while (s + 1 < e && t[s] == TAG_WORD && t[s + 1] == TAG_TITLE)
+        s++;
     if (s >= e || (t[s] != TAG_NAME && t[s] != TAG_TITLE && t[s] != TAG_INITIAL))
         return -1;
     *ms = s;
