@@ -645,9 +645,23 @@ static void relative_cue_event(const work *w, size_t me, event *ev)
     }
 }
 
+/* Do tokens [s, e) hold a quotation that was not dropped as a title, a
+ * nickname or a heading (the show “The Apprentice”: a sentence about it
+ * may report speech)?  (Quotations before the one being attributed only.) */
+static bool holds_quotation(const work *w, size_t s, size_t e)
+{
+    const char *t = w->toks.tags;
+    for (const char *q = memchr(t + s, TAG_QUOTE, e - s); q;
+         q = memchr(q + 1, TAG_QUOTE, (size_t)(t + e - (q + 1)))) {
+        if (w->attr[w->toks.items[q - t].segment].layout != -2)
+            return true;
+    }
+    return false;
+}
+
 /* Scan the sentences in [from, to) that hold no quotation for a speech cue
  * ("X said on Tuesday."): the last one becomes the event. */
-static int pronoun_hint_before(work *w, size_t lead_from, const event *ev);
+static int pronoun_hint_before(work *w, size_t lead_from, const event *ev, size_t pron);
 
 static int scan_sentences(work *w, size_t from, size_t to, event *ev, int *focus)
 {
@@ -672,7 +686,7 @@ static int scan_sentences(work *w, size_t from, size_t to, event *ev, int *focus
         s = c; /* the first token after the previous sentence end */
         while (e < to && !tag_ends_sentence(t[e]))
             e++;
-        if (!memchr(t + s, TAG_QUOTE, e - s) &&
+        if (!holds_quotation(w, s, e) &&
             layout_may_match(w->ex, LAYOUT_SENTENCE_CUE, t + s, e - s, ~(uint64_t)0)) {
             PCRE2_SIZE *ov;
             int rc = run_layout(w, LAYOUT_SENTENCE_CUE, s, e, &ov);
@@ -688,7 +702,7 @@ static int scan_sentences(work *w, size_t from, size_t to, event *ev, int *focus
                      * quotation's would */
                     int hint = *focus;
                     if (me == ms + 1 && t[ms] == TAG_PRONOUN) {
-                        int p = pronoun_hint_before(w, s, ev);
+                        int p = pronoun_hint_before(w, s, ev, ms);
                         if (p >= 0)
                             hint = p;
                     }
@@ -823,18 +837,50 @@ static int clause_subject_in(work *w, size_t s, size_t e)
     return -1;
 }
 
-/* Whom a pronoun opening a sentence at token lead_from most likely means,
- * before the speaker in focus: the person opening the sentence before;
- * else, as in "But that was last fall, and since then Ben Carson has seen
- * his standing tumble. “I'm still here,” he declared.", its first clause
- * subject - one sentence, found once.  -1 for none. */
-static int pronoun_hint_before(work *w, size_t lead_from, const event *ev)
+/* "Mrs. Schlafly's pronouncements drove her antagonists to distraction.
+ * She said ...": the person whose possessive opens the sentence [s, e),
+ * the sentence's topic, or -1 ("Iowa's caucuses" open sentences too). */
+static int opening_possessor(work *w, size_t s, size_t e)
+{
+    const char *t = w->toks.tags;
+    while (s < e && (t[s] == TAG_CONJ || t[s] == TAG_ADVERB))
+        s++;
+    size_t j = s;
+    while (j < e && (t[j] == TAG_TITLE || t[j] == TAG_NAME || t[j] == TAG_INITIAL))
+        j++;
+    if (j == s || j >= e || !word_possessive(w, j - 1))
+        return -1;
+    int ent = -1;
+    for (size_t i = s; i < j && ent < 0; i++)
+        ent = name_entity_at(w, i);
+    return ent >= 0 && entity_person(w, ent) ? ent : -1;
+}
+
+/* Whom the pronoun (or possessive determiner) at token pron, in a
+ * sentence opening at token lead_from, most likely means, before the
+ * speaker in focus: the person opening the sentence before; else, as in
+ * "But that was last fall, and since then Ben Carson has seen his standing
+ * tumble. “I'm still here,” he declared.", its first clause subject; else
+ * the person of the pronoun's gender whose possessive opens it - one
+ * sentence, found once.  -1 for none. */
+static int pronoun_hint_before(work *w, size_t lead_from, const event *ev, size_t pron)
 {
     size_t s, e, ps, pe;
     if (!previous_sentence(w, lead_from, ev, &s, &e))
         return -1;
     int p = opening_subject(w, s, e, &ps, &pe);
-    return p >= 0 ? p : clause_subject_in(w, s, e);
+    if (p < 0)
+        p = clause_subject_in(w, s, e);
+    if (p < 0) {
+        /* (the possessor, for "he" or "she" of its gender only) */
+        uint32_t k = w->toks.tags[pron] == TAG_PRONOUN ? w->toks.items[pron].kinds
+                                                        : possessive_pronoun_kinds(w, pron);
+        int g = (k & LEX_PRON_MALE) ? 1 : (k & LEX_PRON_FEMALE) ? 2 : 0;
+        p = opening_possessor(w, s, e);
+        if (p >= 0 && w->ents[p].gender != g)
+            p = -1;
+    }
+    return p;
 }
 
 /* Does a naming verb introduce the quotation token qt inside a sentence
@@ -921,7 +967,10 @@ int attribute_all(work *w, quote_error *err)
                 latest_reference(w, scanned, lead_from, focus, &ev);
         }
         /* The rest of this sentence is the quote's own trailer: not a
-         * separate reported-speech event. */
+         * separate reported-speech event - unless the quote is dropped
+         * (a title, a nickname, a heading): then the scan resumes at its
+         * sentence. */
+        size_t resume = lead_from > scanned ? lead_from : scanned;
         scanned = qt + 1;
         while (scanned < n && !tag_ends_sentence(t[scanned - 1]) && t[scanned] != TAG_QUOTE &&
                t[scanned] != TAG_QUOTE_END)
@@ -948,6 +997,7 @@ int attribute_all(work *w, quote_error *err)
              * heading made of a pull quote */
             at->rule = "heading";
             at->layout = -2;
+            scanned = resume;
             continue;
         }
         if (qt > 0 && qt + 1 < n && (t[qt - 1] == TAG_NAME || t[qt - 1] == TAG_INITIAL) &&
@@ -955,6 +1005,7 @@ int attribute_all(work *w, quote_error *err)
             /* Marcia “Cia” Price: a nickname, part of a name */
             at->rule = "nickname";
             at->layout = -2;
+            scanned = resume;
             continue;
         }
         bool nonspeech = !headline && looks_nonspeech(w, qt);
@@ -964,6 +1015,7 @@ int attribute_all(work *w, quote_error *err)
             /* the memoir “Roads to Nowhere”, a man who goes by “Sparrow” */
             at->rule = "title";
             at->layout = -2;
+            scanned = resume;
             continue;
         }
 
@@ -1120,7 +1172,7 @@ int attribute_all(work *w, quote_error *err)
                         if (status)
                             return q_fail(err, status, 0, NULL);
                     } else {
-                        subject = pronoun_hint_before(w, lead_from, &ev);
+                        subject = pronoun_hint_before(w, lead_from, &ev, best.ms);
                         if (subject >= 0)
                             hint = subject;
                     }
