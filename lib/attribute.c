@@ -659,6 +659,31 @@ static bool holds_quotation(const work *w, size_t s, size_t e)
     return false;
 }
 
+/* "Earhardt then asked Rubio which states he could win. “Well, ...,” he
+ * said": after a question put to a person named right after the cue (in a
+ * sentence ending before token e), the one asked is the latest speaker and
+ * in focus - the answer is theirs. */
+static void one_asked(work *w, size_t e, event *ev, int *focus)
+{
+    const char *t = w->toks.tags;
+    size_t c = ev->cue, a = c + 1;
+    if (c == SIZE_MAX || !word_among(w, c, "asked|asks|pressed"))
+        return;
+    while (a < e && t[a] == TAG_TITLE)
+        a++;
+    size_t b = a;
+    while (b < e && (t[b] == TAG_NAME || t[b] == TAG_INITIAL))
+        b++;
+    int asked = b > a ? name_entity_at(w, c + 1) : -1;
+    if (asked < 0 || !entity_person(w, asked))
+        return;
+    ev->ms = c + 1;
+    ev->me = b;
+    ev->cue = SIZE_MAX;
+    ev->entity = asked;
+    *focus = asked;
+}
+
 /* Scan the sentences in [from, to) that hold no quotation for a speech cue
  * ("X said on Tuesday."): the last one becomes the event. */
 static int pronoun_hint_before(work *w, size_t lead_from, const event *ev, size_t pron);
@@ -717,6 +742,7 @@ static int scan_sentences(work *w, size_t from, size_t to, event *ev, int *focus
                     ev->para = w->toks.items[s].para;
                     if (ent >= 0)
                         *focus = ent;
+                    one_asked(w, e, ev, focus);
                 }
             }
         }
