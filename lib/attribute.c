@@ -684,6 +684,30 @@ static void one_asked(work *w, size_t e, event *ev, int *focus)
     *focus = asked;
 }
 
+/* "His campaign appears to take the same tack, said James Henson,
+ * director of the Texas Politics Project.": a sentence [s, e) that ends in
+ * a comma, a speech cue and the speaker reports that speaker's words.  The
+ * cue token, with the speaker in [*ms, *me); SIZE_MAX for none. */
+static size_t inverted_report(const work *w, size_t s, size_t e, size_t *ms, size_t *me)
+{
+    const char *t = w->toks.tags;
+    for (size_t c = e; c-- > s + 1;) {
+        if (t[c] != TAG_CUE)
+            continue;
+        /* (a reporting verb: "cited X's fondness for ..." is no report) */
+        if (t[c - 1] != TAG_COMMA || c + 1 >= e || !strchr("NTD", t[c + 1]) ||
+            !word_among(w, c, "said|says|added|adds|noted|notes|wrote|writes|argued|argues|"
+                              "explained|explains|warned|warns|predicted|predicts|told|tells"))
+            return SIZE_MAX;
+        *ms = c + 1;
+        *me = e;
+        if (!narrow_mention(w, ms, me, false, false) || !plausible_speaker(w, *ms, *me))
+            return SIZE_MAX;
+        return c;
+    }
+    return SIZE_MAX;
+}
+
 /* Scan the sentences in [from, to) that hold no quotation for a speech cue
  * ("X said on Tuesday."): the last one becomes the event. */
 static int pronoun_hint_before(work *w, size_t lead_from, const event *ev, size_t pron);
@@ -711,39 +735,47 @@ static int scan_sentences(work *w, size_t from, size_t to, event *ev, int *focus
         s = c; /* the first token after the previous sentence end */
         while (e < to && !tag_ends_sentence(t[e]))
             e++;
-        if (!holds_quotation(w, s, e) &&
-            layout_may_match(w->ex, LAYOUT_SENTENCE_CUE, t + s, e - s, ~(uint64_t)0)) {
-            PCRE2_SIZE *ov;
-            int rc = run_layout(w, LAYOUT_SENTENCE_CUE, s, e, &ov);
-            if (rc < 0)
-                return rc;
-            if (rc > 0) {
-                int gm = w->ex->group_m[LAYOUT_SENTENCE_CUE], gc = w->ex->group_c[LAYOUT_SENTENCE_CUE];
-                size_t ms = s + ov[2 * gm], me = s + ov[2 * gm + 1];
-                if (narrow_mention(w, &ms, &me, true, true) && plausible_speaker(w, ms, me)) {
-                    int status = QUOTE_OK;
-                    /* "Debbie Kepler ... remembered when .... Now, she said,
-                     * ...": a pronoun reporting speech means whom a
-                     * quotation's would */
-                    int hint = *focus;
-                    if (me == ms + 1 && t[ms] == TAG_PRONOUN) {
-                        int p = pronoun_hint_before(w, s, ev, ms);
-                        if (p >= 0)
-                            hint = p;
-                    }
-                    int ent = speaker_resolve(w, ms, me, hint, &status);
-                    if (status)
-                        return status;
-                    ev->set = true;
-                    ev->ms = ms;
-                    ev->me = me;
-                    ev->cue = s + ov[2 * gc];
-                    ev->entity = ent;
-                    ev->para = w->toks.items[s].para;
-                    if (ent >= 0)
-                        *focus = ent;
-                    one_asked(w, e, ev, focus);
+        if (!holds_quotation(w, s, e)) {
+            size_t ms = 0, me = 0, cue_at = SIZE_MAX;
+            if (layout_may_match(w->ex, LAYOUT_SENTENCE_CUE, t + s, e - s, ~(uint64_t)0)) {
+                PCRE2_SIZE *ov;
+                int rc = run_layout(w, LAYOUT_SENTENCE_CUE, s, e, &ov);
+                if (rc < 0)
+                    return rc;
+                if (rc > 0) {
+                    int gm = w->ex->group_m[LAYOUT_SENTENCE_CUE];
+                    ms = s + ov[2 * gm];
+                    me = s + ov[2 * gm + 1];
+                    cue_at = s + ov[2 * w->ex->group_c[LAYOUT_SENTENCE_CUE]];
+                    if (!narrow_mention(w, &ms, &me, true, true) || !plausible_speaker(w, ms, me))
+                        cue_at = SIZE_MAX;
                 }
+            }
+            if (cue_at == SIZE_MAX)
+                cue_at = inverted_report(w, s, e, &ms, &me);
+            if (cue_at != SIZE_MAX) {
+                int status = QUOTE_OK;
+                /* "Debbie Kepler ... remembered when .... Now, she said,
+                 * ...": a pronoun reporting speech means whom a
+                 * quotation's would */
+                int hint = *focus;
+                if (me == ms + 1 && t[ms] == TAG_PRONOUN) {
+                    int p = pronoun_hint_before(w, s, ev, ms);
+                    if (p >= 0)
+                        hint = p;
+                }
+                int ent = speaker_resolve(w, ms, me, hint, &status);
+                if (status)
+                    return status;
+                ev->set = true;
+                ev->ms = ms;
+                ev->me = me;
+                ev->cue = cue_at;
+                ev->entity = ent;
+                ev->para = w->toks.items[s].para;
+                if (ent >= 0)
+                    *focus = ent;
+                one_asked(w, e, ev, focus);
             }
         }
         s = e + 1;
