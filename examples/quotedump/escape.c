@@ -12,27 +12,91 @@
 
 static const char REPLACEMENT[] = "\xEF\xBF\xBD"; /* U+FFFD */
 
+#ifdef QD_SSE2
+/* One bit per byte of v (bit k for byte k) that the scan stops at. */
+typedef int (*lane_mask_fn)(__m128i v);
+
+/* Not plain (see qd_plain_prefix).  A signed compare with 0x20 catches the
+ * controls and every byte from 0x80 up (negative as signed). */
+static inline int plain_stops(__m128i v)
+{
+    const __m128i space = _mm_set1_epi8(0x20), quote = _mm_set1_epi8('"');
+    const __m128i bslash = _mm_set1_epi8('\\'), del = _mm_set1_epi8(0x7F);
+    __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(v, space), _mm_cmpeq_epi8(v, quote)),
+                             _mm_or_si128(_mm_cmpeq_epi8(v, bslash), _mm_cmpeq_epi8(v, del)));
+    return _mm_movemask_epi8(m);
+}
+
+/* '"' or '\\' (see qd_find_quote). */
+static inline int quote_stops(__m128i v)
+{
+    const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\');
+    return _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bslash)));
+}
+
+static inline __m128i load8(const unsigned char *s)
+{
+    return _mm_loadl_epi64((const __m128i *)(const void *)s);
+}
+
+static inline __m128i load4(const unsigned char *s)
+{
+    int32_t x;
+    memcpy(&x, s, 4);
+    return _mm_cvtsi32_si128(x);
+}
+
+/*
+ * The offset of the first byte of s[0..n) that `stops` flags, or n.
+ * Sixteen bytes at a time.  What is left of a string is not looked at byte
+ * by byte: most strings of a result (names, cues, rules, short quotes) are
+ * shorter than sixteen bytes, and that loop took more time than the
+ * vectors.  The rest is read as the sixteen bytes that end at n, or as two
+ * overlapping loads of eight or four, never outside s[0..n).  (Lanes past
+ * a short load are zero, which `stops` may flag: only the loaded lanes
+ * count.)  Inline, so that `stops` is inlined too.
+ */
+static inline size_t first_stop(const unsigned char *s, size_t n, lane_mask_fn stops)
+{
+    size_t i = 0;
+    for (; i + 16 <= n; i += 16) {
+        unsigned m = (unsigned)stops(_mm_loadu_si128((const __m128i *)(const void *)(s + i)));
+        if (m)
+            return i + (size_t)__builtin_ctz(m);
+    }
+    if (i == n)
+        return n;
+    unsigned m;
+    if (n >= 16) { /* the last block, shifted past the bytes already seen */
+        m = (unsigned)stops(_mm_loadu_si128((const __m128i *)(const void *)(s + n - 16)));
+        m >>= 16 - (n - i);
+        return m ? i + (size_t)__builtin_ctz(m) : n;
+    }
+    /* n < 16, nothing seen yet */
+    if (n >= 8) {
+        m = ((unsigned)stops(load8(s)) & 0xFF) | (((unsigned)stops(load8(s + n - 8)) & 0xFF) << (n - 8));
+    } else if (n >= 4) {
+        m = ((unsigned)stops(load4(s)) & 0xF) | (((unsigned)stops(load4(s + n - 4)) & 0xF) << (n - 4));
+    } else {
+        unsigned char w[4] = {'a', 'a', 'a', 'a'}; /* plain padding */
+        for (size_t k = 0; k < n; k++)
+            w[k] = s[k];
+        m = (unsigned)stops(load4(w)) & ((1u << n) - 1);
+    }
+    return m ? (size_t)__builtin_ctz(m) : n;
+}
+#endif
+
 size_t qd_plain_prefix(const char *str, size_t n)
 {
     const unsigned char *s = (const unsigned char *)str;
-    size_t i = 0;
 #ifdef QD_SSE2
-    /* Sixteen bytes at a time.  A signed compare with 0x20 catches the
-     * controls and every byte from 0x80 up (negative as signed). */
-    const __m128i space = _mm_set1_epi8(0x20), quote = _mm_set1_epi8('"');
-    const __m128i bslash = _mm_set1_epi8('\\'), del = _mm_set1_epi8(0x7F);
-    for (; i + 16 <= n; i += 16) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-        __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(v, space), _mm_cmpeq_epi8(v, quote)),
-                                 _mm_or_si128(_mm_cmpeq_epi8(v, bslash), _mm_cmpeq_epi8(v, del)));
-        int mask = _mm_movemask_epi8(m);
-        if (mask)
-            return i + (size_t)__builtin_ctz((unsigned)mask);
-    }
+    return first_stop(s, n, plain_stops);
 #else
     /* Eight bytes at a time.  (The "has a byte less than" test may flag a
      * plain word, never miss a special one; the bytes after it are then
      * looked at one by one.) */
+    size_t i = 0;
     const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
     for (; i + 8 <= n; i += 8) {
         uint64_t x;
@@ -42,29 +106,22 @@ size_t qd_plain_prefix(const char *str, size_t n)
         if (flags & highs)
             break;
     }
-#endif
     while (i < n && s[i] >= 0x20 && s[i] < 0x7F && s[i] != '"' && s[i] != '\\')
         i++;
     return i;
+#endif
 }
 
 size_t qd_find_quote(const char *str, size_t n)
 {
     const unsigned char *s = (const unsigned char *)str;
-    size_t i = 0;
 #ifdef QD_SSE2
-    const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\');
-    for (; i + 16 <= n; i += 16) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-        int mask =
-            _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bslash)));
-        if (mask)
-            return i + (size_t)__builtin_ctz((unsigned)mask);
-    }
+    return first_stop(s, n, quote_stops);
 #else
     /* Eight bytes at a time: the zero-byte test of x ^ '"' and x ^ '\\'
      * may flag a byte after a hit, never miss one; the bytes are then
      * looked at one by one. */
+    size_t i = 0;
     const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
     for (; i + 8 <= n; i += 8) {
         uint64_t x;
@@ -73,10 +130,10 @@ size_t qd_find_quote(const char *str, size_t n)
         if ((((q - ones) & ~q) | ((b - ones) & ~b)) & highs)
             break;
     }
-#endif
     while (i < n && s[i] != '"' && s[i] != '\\')
         i++;
     return i;
+#endif
 }
 
 size_t qd_utf8_len(const unsigned char *s, size_t n)

@@ -81,6 +81,9 @@ static size_t put_utf8(char *o, unsigned long cp)
     return 4;
 }
 
+/* string_run() failed. */
+#define NOT_A_STRING SIZE_MAX
+
 /*
  * Check the body s[0..n) of a string as Jansson reads it: no raw control
  * character or quote, valid UTF-8 (Jansson's rules: no overlong forms,
@@ -90,34 +93,46 @@ static size_t put_utf8(char *o, unsigned long cp)
  * the body is its own value.  `allow_escapes` false declines any escape
  * (object keys: Jansson rejects a NUL in a key, and an escaped key could
  * spell "id" or "text").
+ *
+ * With `to_quote`, the body is s[0..k) where s[k] is the first unescaped
+ * '"' (which must come before n): so the string's end is found in the
+ * same pass that checks and decodes it.  Returns the body's length, or
+ * NOT_A_STRING.
  */
-static bool string_body(const char *str, size_t n, bool allow_escapes, qd_buf *out,
-                        bool *copied)
+static size_t string_run(const char *str, size_t n, bool to_quote, bool allow_escapes, qd_buf *out,
+                         bool *copied)
 {
     const unsigned char *s = (const unsigned char *)str;
     size_t i = 0, run = 0;
     bool esc = false;
     for (;;) {
         i += qd_plain_prefix(str + i, n - i);
-        if (i >= n)
+        if (i >= n) {
+            if (to_quote)
+                return NOT_A_STRING; /* no closing quote */
             break;
+        }
         unsigned char c = s[i];
         if (c >= 0x80) {
             size_t k = qd_utf8_len(s + i, n - i);
             if (k == 0)
-                return false;
+                return NOT_A_STRING;
             i += k;
             continue;
         }
+        if (c == '"' && to_quote) {
+            n = i;
+            break;
+        }
         if (c < 0x20 || c == '"')
-            return false;
+            return NOT_A_STRING;
         if (c != '\\') {
             i++;
             continue;
         }
         /* An escape. */
         if (!allow_escapes || i + 1 >= n)
-            return false;
+            return NOT_A_STRING;
         char dec[8];
         size_t dn = 0, used;
         switch (s[i + 1]) {
@@ -131,19 +146,19 @@ static bool string_body(const char *str, size_t n, bool allow_escapes, qd_buf *o
         case 't': dec[dn++] = '\t'; used = 2; break;
         case 'u': {
             if (n - i < 6)
-                return false;
+                return NOT_A_STRING;
             long cp = hex4(s + i + 2);
             if (cp < 0)
-                return false;
+                return NOT_A_STRING;
             used = 6;
             if (cp >= 0xDC00 && cp <= 0xDFFF) /* a lone low surrogate */
-                return false;
+                return NOT_A_STRING;
             if (cp >= 0xD800 && cp <= 0xDBFF) { /* must pair with a low one */
                 if (n - i < 12 || s[i + 6] != '\\' || s[i + 7] != 'u')
-                    return false;
+                    return NOT_A_STRING;
                 long lo = hex4(s + i + 8);
                 if (lo < 0xDC00 || lo > 0xDFFF)
-                    return false;
+                    return NOT_A_STRING;
                 cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
                 used = 12;
             }
@@ -151,7 +166,7 @@ static bool string_body(const char *str, size_t n, bool allow_escapes, qd_buf *o
             break;
         }
         default:
-            return false;
+            return NOT_A_STRING;
         }
         if (out) {
             if (!esc)
@@ -168,7 +183,13 @@ static bool string_body(const char *str, size_t n, bool allow_escapes, qd_buf *o
         qd_buf_put(out, str + run, n - run);
     if (copied)
         *copied = esc;
-    return true;
+    return n;
+}
+
+/* The body s[0..n) of a string, checked and decoded (see string_run). */
+static bool string_body(const char *str, size_t n, bool allow_escapes, qd_buf *out, bool *copied)
+{
+    return string_run(str, n, false, allow_escapes, out, copied) != NOT_A_STRING;
 }
 
 /* ---- numbers and literals ----------------------------------------------- */
@@ -344,17 +365,40 @@ typedef struct decoded {
     const char *p;          /* in the line otherwise */
 } decoded;
 
-static bool decode_string(const walk *w, const jsmntok_t *t, qd_buf *scratch, decoded *d)
+/* Check and decode the string body at `body` (see string_run): its
+ * length, or NOT_A_STRING. */
+static size_t decode_run(const char *body, size_t n, bool to_quote, qd_buf *scratch, decoded *d)
 {
-    const char *body = w->s + t->start;
-    size_t n = (size_t)(t->end - t->start);
     size_t mark = scratch->len;
-    if (!string_body(body, n, true, scratch, &d->copied) || scratch->oom)
-        return false;
+    n = string_run(body, n, to_quote, true, scratch, &d->copied);
+    if (n == NOT_A_STRING || scratch->oom)
+        return NOT_A_STRING;
     d->off = mark;
     d->len = d->copied ? scratch->len - mark : n;
     d->p = body;
-    return true;
+    return n;
+}
+
+static bool decode_string(const walk *w, const jsmntok_t *t, qd_buf *scratch, decoded *d)
+{
+    return decode_run(w->s + t->start, (size_t)(t->end - t->start), false, scratch, d) !=
+           NOT_A_STRING;
+}
+
+/* The values of "id" and "text" that flat_map() decoded, by token. */
+#define MAX_PREDECODED 4
+typedef struct predecoded {
+    int n;
+    int tok[MAX_PREDECODED];
+    decoded d[MAX_PREDECODED];
+} predecoded;
+
+static const decoded *predecoded_at(const predecoded *pre, int tok)
+{
+    for (int k = 0; k < pre->n; k++)
+        if (pre->tok[k] == tok)
+            return &pre->d[k];
+    return NULL;
 }
 
 static const char *decoded_ptr(const decoded *d, const qd_buf *scratch)
@@ -363,6 +407,13 @@ static const char *decoded_ptr(const decoded *d, const qd_buf *scratch)
 }
 
 /* ---- the token map of a flat object ------------------------------------- */
+
+/* Is the key body k[0..n) (as written: an escaped key never matches) `name`? */
+static bool key_is(const char *k, size_t n, const char *name)
+{
+    size_t m = strlen(name);
+    return n == m && memcmp(k, name, m) == 0;
+}
 
 static size_t skip_ws_at(const char *s, size_t i, size_t len)
 {
@@ -401,8 +452,16 @@ static size_t map_string(const char *s, size_t i, size_t len, jsmntok_t *t, int 
  * has to be one that walk() accepts for a valid line: walk() checks every
  * token against the grammar and every string and primitive byte by byte,
  * whoever made the map.
+ *
+ * The string values of "id" and "text" keys are the exception: they are
+ * checked and decoded into `scratch` here (recorded in *pre), in the pass
+ * that finds their end, so that the text is read once rather than twice;
+ * qd_scan_record_fast takes them from *pre instead of decoding them again.
+ * A string that fails its check fails the map (jsmn and walk() then
+ * decline the line).
  */
-static int flat_map(const char *s, size_t len, jsmntok_t *tok, int max)
+static int flat_map(const char *s, size_t len, jsmntok_t *tok, int max, qd_buf *scratch,
+                    predecoded *pre)
 {
     size_t i = skip_ws_at(s, 0, len);
     if (i >= len || s[i] != '{')
@@ -429,7 +488,20 @@ static int flat_map(const char *s, size_t len, jsmntok_t *tok, int max)
         i = skip_ws_at(s, i + 1, len);
         if (i >= len)
             return -1;
-        if (s[i] == '"') {
+        const char *kp = s + tok[key].start;
+        size_t kn = (size_t)(tok[key].end - tok[key].start);
+        bool wanted = key_is(kp, kn, "id") || key_is(kp, kn, "text");
+        if (s[i] == '"' && wanted && pre->n < MAX_PREDECODED) {
+            decoded *d = &pre->d[pre->n];
+            size_t k = decode_run(s + i + 1, len - i - 1, true, scratch, d);
+            if (k == NOT_A_STRING)
+                return -1;
+            pre->tok[pre->n++] = n;
+            tok[n] = (jsmntok_t){
+                .type = JSMN_STRING, .start = (int)(i + 1), .end = (int)(i + 1 + k), .size = 0};
+            tok[n++].parent = key;
+            i += k + 2;
+        } else if (s[i] == '"') {
             i = map_string(s, i, len, &tok[n++], key);
             if (!i)
                 return -1;
@@ -468,8 +540,12 @@ bool qd_scan_record_fast(const char *line, size_t len, qd_buf *scratch, qd_scan_
     jsmntok_t tok[MAX_TOKENS];
     if (len >= INT_MAX)
         return false; /* tokens count in int */
-    int ntok = flat_map(line, len, tok, MAX_TOKENS);
+    predecoded pre = {0};
+    qd_buf_clear(scratch);
+    int ntok = flat_map(line, len, tok, MAX_TOKENS, scratch, &pre);
     if (ntok < 0) {
+        pre.n = 0;
+        qd_buf_clear(scratch);
         jsmn_parser parser;
         jsmn_init(&parser);
         ntok = jsmn_parse(&parser, line, len, tok, MAX_TOKENS);
@@ -477,7 +553,6 @@ bool qd_scan_record_fast(const char *line, size_t len, qd_buf *scratch, qd_scan_
     if (ntok < 1)
         return false;
 
-    qd_buf_clear(scratch);
     walk w = {line, len, tok, ntok, 0, 0};
     const jsmntok_t *root = next_token(&w);
     if (!root || root->type != JSMN_OBJECT)
@@ -498,8 +573,8 @@ bool qd_scan_record_fast(const char *line, size_t len, qd_buf *scratch, qd_scan_
         size_t kn = (size_t)(key->end - key->start);
         if (!string_body(kp, kn, false, NULL, NULL) || !expect(&w, ':'))
             return false;
-        bool is_id = kn == 2 && memcmp(kp, "id", 2) == 0;
-        bool is_text = kn == 4 && memcmp(kp, "text", 4) == 0;
+        bool is_id = key_is(kp, kn, "id");
+        bool is_text = key_is(kp, kn, "text");
         if (!is_id && !is_text) {
             if (!walk_value(&w))
                 return false;
@@ -511,13 +586,19 @@ bool qd_scan_record_fast(const char *line, size_t len, qd_buf *scratch, qd_scan_
         const jsmntok_t *v = next_token(&w);
         if (!v)
             return false;
+        const decoded *pd = predecoded_at(&pre, (int)(v - tok));
         if (is_text) {
-            if (v->type != JSMN_STRING || !decode_string(&w, v, scratch, &text))
+            if (pd)
+                text = *pd;
+            else if (v->type != JSMN_STRING || !decode_string(&w, v, scratch, &text))
                 return false;
             have_text = true;
         } else {
             have_id = true;
-            if (v->type == JSMN_STRING) {
+            if (pd) {
+                id = *pd;
+                rec->id_kind = QD_SCAN_ID_STRING;
+            } else if (v->type == JSMN_STRING) {
                 if (!decode_string(&w, v, scratch, &id))
                     return false;
                 rec->id_kind = QD_SCAN_ID_STRING;
