@@ -661,9 +661,13 @@ static bool holds_quotation(const work *w, size_t s, size_t e)
 
 /* "Earhardt then asked Rubio which states he could win. “Well, ...,” he
  * said": after a question put to a person named right after the cue (in a
- * sentence ending before token e), the one asked is the latest speaker and
- * in focus - the answer is theirs. */
-static void one_asked(work *w, size_t e, event *ev, int *focus)
+ * sentence [s, e)), the one asked is the latest speaker and in focus - the
+ * answer is theirs; so is the person opening a sentence whose question
+ * comes in a subordinate clause ("Ryan did not exude confidence when
+ * Tapper asked whether ..."). */
+static int opening_subject(work *w, size_t s, size_t e, size_t *ms, size_t *me);
+
+static void one_asked(work *w, size_t s, size_t e, event *ev, int *focus)
 {
     const char *t = w->toks.tags;
     size_t c = ev->cue, a = c + 1;
@@ -674,11 +678,17 @@ static void one_asked(work *w, size_t e, event *ev, int *focus)
     size_t b = a;
     while (b < e && (t[b] == TAG_NAME || t[b] == TAG_INITIAL))
         b++;
+    size_t ms = c + 1, me = b;
     int asked = b > a ? name_entity_at(w, c + 1) : -1;
+    if (asked < 0 && ev->ms > s + 1 && is_subordinator(w, ev->ms - 1)) {
+        asked = opening_subject(w, s, ev->ms - 1, &ms, &me);
+        if (asked == ev->entity)
+            asked = -1;
+    }
     if (asked < 0 || !entity_person(w, asked))
         return;
-    ev->ms = c + 1;
-    ev->me = b;
+    ev->ms = ms;
+    ev->me = me;
     ev->cue = SIZE_MAX;
     ev->entity = asked;
     *focus = asked;
@@ -775,7 +785,7 @@ static int scan_sentences(work *w, size_t from, size_t to, event *ev, int *focus
                 ev->para = w->toks.items[s].para;
                 if (ent >= 0)
                     *focus = ent;
-                one_asked(w, e, ev, focus);
+                one_asked(w, s, e, ev, focus);
             }
         }
         s = e + 1;
