@@ -111,6 +111,15 @@ size_t np_end(const work *w, size_t s, size_t e)
     return i > s ? i : s + 1;
 }
 
+/* Is token i a party and state ("R-Calif.", "D-N.Y.", "I-Vt.")? */
+static bool party_affiliation(const work *w, size_t i)
+{
+    const token *k = &w->toks.items[i];
+    const char *p = w->text + k->start;
+    return k->end - k->start >= 3 && (p[0] == 'R' || p[0] == 'D' || p[0] == 'I') && p[1] == '-' &&
+           p[2] >= 'A' && p[2] <= 'Z';
+}
+
 /* Could the chunk [cs, ce) be a place: a name of one to three words, not
  * a person's ("Speaking in Harlem, Clinton, without naming him, ...")? */
 static bool place_chunk(const work *w, size_t cs, size_t ce)
@@ -179,15 +188,17 @@ bool narrow_mention(const work *w, size_t *ms, size_t *me, bool before_cue, bool
         bool place = after_intro && ce - cs <= 3 && ce > cs;
         for (size_t i = cs; place && i < ce; i++)
             place = t[i] == TAG_NAME;
-        /* "in Coral Springs, Fla., charged", "Acme, Inc., said": an
-         * abbreviation set off after a name (a state, a company suffix)
+        /* "in Coral Springs, Fla., charged", "Acme, Inc., said",
+         * "McCarthy, R-Calif., revealed": an abbreviation set off after a
+         * name (a state, a company suffix, a party and state)
          * belongs to that name and is never a subject of its own; "a woman
          * in Worcester, Massachusetts, told him": nor is a place set off by
          * commas after a place ("in Ohio, Trump said" is Trump), nor the
          * place a region opens with */
         if ((ce > cs && cs >= 2 && t[cs - 1] == TAG_COMMA && t[cs - 2] == TAG_NAME &&
              ce < w->toks.count && t[ce] == TAG_COMMA &&
-             ((ce == cs + 1 && (w->toks.items[cs].kinds & LEX_ABBREVIATION)) ||
+             ((ce == cs + 1 &&
+               ((w->toks.items[cs].kinds & LEX_ABBREVIATION) || party_affiliation(w, cs))) ||
               place_after_place(w, cs, ce))) ||
             (cs == s && place_chunk(w, cs, ce) && cs > 0 && word_among(w, cs - 1, "in|from|at|near"))) {
             cs = ce + 1;
