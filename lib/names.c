@@ -56,10 +56,21 @@ static uint64_t head_bytes(const char *p, size_t n, const char *end)
     return c;
 }
 
-/* Are the words a and b the same? */
-static bool word_eq(wordref a, wordref b)
+/* Are the bytes after the heads of two words of n bytes, n > 8, the
+ * same?  Out of line, as the rare case: a call to memcmp inline would give
+ * every caller of word_eq() a stack frame. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static bool same_tail(const char *a, const char *b, size_t n)
 {
-    return a.n == b.n && a.head == b.head && (a.n <= 8 || memcmp(a.p + 8, b.p + 8, a.n - 8) == 0);
+    return memcmp(a + 8, b + 8, n - 8) == 0;
+}
+
+/* Are the words a and b the same? */
+static inline bool word_eq(wordref a, wordref b)
+{
+    return a.n == b.n && a.head == b.head && (a.n <= 8 || same_tail(a.p, b.p, a.n));
 }
 
 /* The length of the name word p (n bytes) without a possessive's ending:
@@ -225,24 +236,37 @@ typedef struct windex {
     size_t count;
 } windex;
 
-/* Hash of a word: its head, and eight bytes at a time the rest of a long
- * word (a loop per byte ended with a mispredicted branch for most names). */
-static uint32_t hash_word(wordref r)
+#define HASH_MUL 0x9E3779B97F4A7C15ull
+
+/* h, with the bytes of word r after its head (r.n > 8) mixed in eight at
+ * a time.  Out of line, as same_tail(). */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static uint64_t hash_tail(wordref r, uint64_t h)
 {
-    const uint64_t mul = 0x9E3779B97F4A7C15ull;
-    uint64_t h = (r.n ^ r.head) * mul;
     for (size_t i = 8; i < r.n; i += 8) {
         size_t m = r.n - i < 8 ? r.n - i : 8;
         uint64_t c = 0;
         memcpy(&c, r.p + i, m);
-        h = (h ^ c) * mul;
+        h = (h ^ c) * HASH_MUL;
     }
+    return h;
+}
+
+/* Hash of a word: its head, then the rest of a long word (a loop per byte
+ * ended with a mispredicted branch for most names). */
+static inline uint32_t hash_word(wordref r)
+{
+    uint64_t h = (r.n ^ r.head) * HASH_MUL;
+    if (r.n > 8)
+        h = hash_tail(r, h);
     return (uint32_t)(h >> 32);
 }
 
 /* The slot of word r: the one that holds it, or the empty one where it
  * goes. */
-static uint32_t *windex_slot(const windex *x, wordref r)
+static inline uint32_t *windex_slot(const windex *x, wordref r)
 {
     size_t i = hash_word(r) & x->mask;
     while (x->slots[i] && !word_eq(x->words[x->slots[i] - 1].word, r))
