@@ -17,11 +17,10 @@ extern const unsigned long quote_lexicon_cues_len, quote_lexicon_titles_len,
     quote_lexicon_words_len, quote_lexicon_male_len, quote_lexicon_female_len,
     quote_lexicon_nonspeech_len, quote_lexicon_speechnouns_len;
 
-/* Quotation marks, and markup tags (group 1) whose quotes are attribute
- * values: <tweet author="...">. */
-static const char MARKS_PATTERN[] =
-    "(<[A-Za-z/!][^<>\\n]{0,512}>)|''|[\"'\\x{AB}\\x{BB}\\x{2018}-\\x{201F}\\x{2039}\\x{203A}"
-    "\\x{300C}\\x{300D}]";
+/* A markup tag, whose quotes are attribute values: <tweet author="...">.
+ * Anchored: scan.c tries it at each '<' it meets (the quotation marks
+ * themselves it recognises byte by byte). */
+static const char MARKUP_PATTERN[] = "<[A-Za-z/!][^<>\\n]{0,512}>";
 
 #define DEFAULT_MATCH_LIMIT 10000000u
 #define DEFAULT_DEPTH_LIMIT 10000u
@@ -142,7 +141,7 @@ int quote_extractor_new(const quote_options *options, quote_extractor **out, quo
     rc = word_tags_build(&ex->alloc, &ex->lex, &ex->word_tags);
     if (rc)
         goto fail_nomem;
-    rc = compile(ex, MARKS_PATTERN, PCRE2_UTF, &ex->marks, &ex->marks_jit, err);
+    rc = compile(ex, MARKUP_PATTERN, PCRE2_UTF | PCRE2_ANCHORED, &ex->markup, &ex->markup_jit, err);
     if (rc)
         goto fail;
     for (int l = 0; l < LAYOUT_COUNT; l++) {
@@ -194,7 +193,7 @@ void quote_extractor_free(quote_extractor *ex)
         pcre2_code_free(ex->layouts[l]);
         pcre2_code_free(ex->anchored[l]);
     }
-    pcre2_code_free(ex->marks);
+    pcre2_code_free(ex->markup);
     pcre2_match_context_free(ex->mctx);
     pcre2_general_context_free(ex->gctx);
     qa_free(&a, ex->word_tags);

@@ -3,7 +3,8 @@
  *
  * Pipeline of one quote_extract() call (extractor.c drives it):
  *   utf8.c      validate the text (or mask invalid bytes in lenient mode)
- *   scan.c      find quotation marks with PCRE2 and pair them into segments
+ *   scan.c      find quotation marks (markup tags with PCRE2) and pair them
+ *               into segments
  *   tokens.c    cut the text into word tokens, one tag letter per token;
  *               each quoted segment becomes a single 'Q'/'q' token
  *   names.c     collect the person names of the article (the entity table)
@@ -292,12 +293,12 @@ struct quote_extractor {
     char *word_tags; /* word_tags_build() of lex */
     pcre2_general_context *gctx;
     pcre2_match_context *mctx;
-    pcre2_code *marks;                  /* quotation marks and markup tags */
+    pcre2_code *markup;                 /* a markup tag, anchored (scan.c) */
     pcre2_code *layouts[LAYOUT_COUNT];  /* over the tag string */
     /* For the layouts with a run (layout_info.run): the same pattern
      * anchored, for layout_match() to try at the starts it picks; else NULL */
     pcre2_code *anchored[LAYOUT_COUNT];
-    bool marks_jit, layout_jit[LAYOUT_COUNT]; /* JIT-compiled (see q_match) */
+    bool markup_jit, layout_jit[LAYOUT_COUNT]; /* JIT-compiled (see q_match) */
     bool anchored_jit[LAYOUT_COUNT];
     uint64_t layout_run[LAYOUT_COUNT]; /* tag_bit() set of layout_info.run */
     int group_m[LAYOUT_COUNT];          /* capture group numbers of (?<m>) */

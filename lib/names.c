@@ -17,15 +17,62 @@
 
 #include "internal.h"
 
+/* SSE2 (every x86-64) looks for the tags that start a name sixteen at a
+ * time (next_name_tag); elsewhere portable SWAR code does it eight at a
+ * time. */
+#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+#include <emmintrin.h>
+#define NAMES_SSE2 1
+#endif
+
 #define MAX_NAME_WORDS 6
 #define CHAIN_WALK 16
 
+/* A name word: n bytes at p, in the article.  head holds its first bytes
+ * (up to eight, zeros after them), so that two words - nearly every name
+ * word has eight bytes or fewer - are compared without loading either. */
 typedef struct wordref {
     const char *p;
+    uint64_t head;
     uint32_t n;
 } wordref;
 
-/* Words of a name, without initials and possessive 's. */
+/* n bytes of 0xFF then zeros, in memory order, at ff_then_zero + 8 - n */
+static const unsigned char ff_then_zero[16] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+
+/* The first min(n, 8) bytes at p, zeros after them; the text ends at end:
+ * one load, masked, when eight bytes are readable. */
+static uint64_t head_bytes(const char *p, size_t n, const char *end)
+{
+    size_t m = n < 8 ? n : 8;
+    uint64_t c = 0;
+    if (end - p >= 8) {
+        uint64_t mask;
+        memcpy(&c, p, 8);
+        memcpy(&mask, ff_then_zero + 8 - m, 8);
+        return c & mask;
+    }
+    memcpy(&c, p, m);
+    return c;
+}
+
+/* Are the bytes after the heads of two words of n bytes, n > 8, the
+ * same?  Out of line, as the rare case: a call to memcmp inline would give
+ * every caller of word_eq() a stack frame. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static bool same_tail(const char *a, const char *b, size_t n)
+{
+    return memcmp(a + 8, b + 8, n - 8) == 0;
+}
+
+/* Are the words a and b the same? */
+static inline bool word_eq(wordref a, wordref b)
+{
+    return a.n == b.n && a.head == b.head && (a.n <= 8 || same_tail(a.p, b.p, a.n));
+}
+
 /* The length of the name word p (n bytes) without a possessive's ending:
  * "Trump's", "Sanders’s" are Trump, Sanders. */
 static size_t without_possessive(const char *p, size_t n)
@@ -37,8 +84,20 @@ static size_t without_possessive(const char *p, size_t n)
     return n;
 }
 
-static size_t name_words(const work *w, size_t ts, size_t te, wordref *out)
+/* The first and last words of a name (of its first MAX_NAME_WORDS), and
+ * how many, without initials, suffixes and possessive 's: all that the
+ * merging of names into entities looks at.  Kept for each entity's
+ * fullest name too, so that each candidate of the walk in
+ * names_collect() is compared without cutting its name into words again. */
+typedef struct ent_words {
+    wordref first, last;
+    size_t count; /* 0 for a name of initials alone */
+} ent_words;
+
+static ent_words name_words(const work *w, size_t ts, size_t te)
 {
+    ent_words nw = {{NULL, 0, 0}, {NULL, 0, 0}, 0};
+    const char *end = w->text + w->len;
     size_t k = 0;
     for (size_t i = ts; i < te && k < MAX_NAME_WORDS; i++) {
         if (w->toks.tags[i] != TAG_NAME)
@@ -51,35 +110,13 @@ static size_t name_words(const work *w, size_t ts, size_t te, wordref *out)
             word_among(w, i, "Jr.|Jr|Sr.|Sr|II|III|IV"))
             continue;
         const char *p = w->text + tk->start;
-        out[k].p = p;
-        out[k].n = (uint32_t)without_possessive(p, tk->end - tk->start);
-        k++;
+        size_t n = without_possessive(p, tk->end - tk->start);
+        nw.last = (wordref){p, head_bytes(p, n, end), (uint32_t)n};
+        if (k++ == 0)
+            nw.first = nw.last;
     }
-    return k;
-}
-
-/* n bytes of 0xFF then zeros, in memory order, at ff_then_zero + 8 - n */
-static const unsigned char ff_then_zero[16] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
-
-/* Are the n bytes at a and b, both in the text that ends at end, equal?
- * Name words are short: up to eight bytes are compared with one masked
- * load each, when eight are readable, rather than a call to memcmp. */
-static inline bool same_bytes(const char *a, const char *b, size_t n, const char *end)
-{
-    if (n <= 8 && end - a >= 8 && end - b >= 8) {
-        uint64_t x, y, m;
-        memcpy(&x, a, 8);
-        memcpy(&y, b, 8);
-        memcpy(&m, ff_then_zero + 8 - n, 8);
-        return ((x ^ y) & m) == 0;
-    }
-    return memcmp(a, b, n) == 0;
-}
-
-/* Are the words a and b, both in the text that ends at end, the same? */
-static bool word_eq(wordref a, wordref b, const char *end)
-{
-    return a.n == b.n && same_bytes(a.p, b.p, a.n, end);
+    nw.count = k;
+    return nw;
 }
 
 /* The gender a name occurrence gives its person: a title's ("Mrs"), else
@@ -147,10 +184,22 @@ static bool is_nickname(const work *w, size_t i)
 
 /* The first tag at or after i that can start a name occurrence (a title,
  * a name, an initial), or n.  Most tags are other words: the scan tests
- * eight at a time (SWAR), a data-dependent branch per eight tags rather
- * than per tag.  tags[0, n) are readable. */
+ * sixteen (SSE2) or eight (SWAR) at a time, a data-dependent branch per
+ * sixteen or eight tags rather than per tag.  tags[0, n) are readable. */
 static size_t next_name_tag(const char *tags, size_t i, size_t n)
 {
+#ifdef NAMES_SSE2
+    const __m128i title = _mm_set1_epi8(TAG_TITLE), name = _mm_set1_epi8(TAG_NAME);
+    const __m128i initial = _mm_set1_epi8(TAG_INITIAL);
+    for (; n - i >= 16; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(tags + i));
+        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, title), _mm_cmpeq_epi8(v, name)),
+                                   _mm_cmpeq_epi8(v, initial));
+        unsigned mask = (unsigned)_mm_movemask_epi8(hit);
+        if (mask)
+            return i + (size_t)__builtin_ctz(mask);
+    }
+#endif
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     const uint64_t ones = 0x0101010101010101ull, low7 = 0x7F * ones;
     for (; n - i >= 8; i += 8) {
@@ -172,72 +221,73 @@ static size_t next_name_tag(const char *tags, size_t i, size_t n)
 
 /* --- the word index: word -> latest entity with that surname / first name --- */
 
-/* A word of the index is kept as its offset in the text (the tokenizer
- * caps texts at 4 GiB), so that a slot is 12 bytes, not 16: the table is
- * zeroed for every article. */
-typedef struct wslot {
-    uint32_t off;
-    uint32_t len; /* 0: empty (name words are never empty) */
+/* An open-addressing table of indexes into the array of its words: a
+ * slot is 4 bytes (0 empty, else 1 + the word's index), as the table is
+ * zeroed for every article; the words themselves are added in turn. */
+typedef struct windex_word {
+    wordref word;
     int32_t ent;
-} wslot;
+} windex_word;
 
 typedef struct windex {
-    wslot *slots;
+    uint32_t *slots;
     size_t mask;
-    const char *text; /* the article (the words are in it) */
-    size_t len;
+    windex_word *words;
+    size_t count;
 } windex;
 
-/* Hash of a word eight bytes at a time (a loop per byte ended with a
- * mispredicted branch for most names).  avail bytes are readable at r.p
- * (at least r.n): a word of up to eight bytes - nearly every name - is
- * one load, masked, when eight are. */
-static uint32_t hash_word(wordref r, size_t avail)
+#define HASH_MUL 0x9E3779B97F4A7C15ull
+
+/* h, with the bytes of word r after its head (r.n > 8) mixed in eight at
+ * a time.  Out of line, as same_tail(). */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static uint64_t hash_tail(wordref r, uint64_t h)
 {
-    const uint64_t mul = 0x9E3779B97F4A7C15ull;
-    uint64_t h = r.n;
-    for (size_t i = 0; i < r.n; i += 8) {
+    for (size_t i = 8; i < r.n; i += 8) {
         size_t m = r.n - i < 8 ? r.n - i : 8;
         uint64_t c = 0;
-        if (avail - i >= 8) {
-            uint64_t mask;
-            memcpy(&c, r.p + i, 8);
-            memcpy(&mask, ff_then_zero + 8 - m, 8);
-            c &= mask;
-        } else {
-            memcpy(&c, r.p + i, m);
-        }
-        h = (h ^ c) * mul;
+        memcpy(&c, r.p + i, m);
+        h = (h ^ c) * HASH_MUL;
     }
+    return h;
+}
+
+/* Hash of a word: its head, then the rest of a long word (a loop per byte
+ * ended with a mispredicted branch for most names). */
+static inline uint32_t hash_word(wordref r)
+{
+    uint64_t h = (r.n ^ r.head) * HASH_MUL;
+    if (r.n > 8)
+        h = hash_tail(r, h);
     return (uint32_t)(h >> 32);
 }
 
-static wslot *windex_slot(const windex *x, wordref r)
+/* The slot of word r: the one that holds it, or the empty one where it
+ * goes. */
+static inline uint32_t *windex_slot(const windex *x, wordref r)
 {
-    size_t i = hash_word(r, (size_t)(x->text + x->len - r.p)) & x->mask;
-    while (x->slots[i].len &&
-           !(x->slots[i].len == r.n &&
-             same_bytes(x->text + x->slots[i].off, r.p, r.n, x->text + x->len)))
+    size_t i = hash_word(r) & x->mask;
+    while (x->slots[i] && !word_eq(x->words[x->slots[i] - 1].word, r))
         i = (i + 1) & x->mask;
     return &x->slots[i];
 }
 
-/* The first and last name words of an entity's fullest name, kept beside
- * the entity table so that each candidate of the walk below is compared
- * without cutting its name into words again. */
-typedef struct ent_words {
-    wordref first, last;
-    size_t count; /* name words, at least one */
-} ent_words;
-
-static ent_words words_of(const wordref *ws, size_t n)
+/* The entity of the word in slot, or -1 for an empty slot. */
+static int windex_entity(const windex *x, const uint32_t *slot)
 {
-    ent_words e = {{NULL, 0}, {NULL, 0}, n};
-    if (n) {
-        e.first = ws[0];
-        e.last = ws[n - 1];
+    return *slot ? x->words[*slot - 1].ent : -1;
+}
+
+/* Make ent the entity of word r, which goes in slot (windex_slot()). */
+static void windex_set(windex *x, uint32_t *slot, wordref r, int ent)
+{
+    if (!*slot) {
+        x->words[x->count].word = r;
+        *slot = (uint32_t)++x->count;
     }
-    return e;
+    x->words[*slot - 1].ent = ent;
 }
 
 /* The first given name inside the name run [ts, te) that opens a name of
@@ -344,15 +394,16 @@ int names_collect(work *w)
         size *= 2;
     x.slots = qa_calloc(a, size, sizeof *x.slots);
     x.mask = size - 1;
-    x.text = w->text;
-    x.len = w->len;
-    const char *end = w->text + w->len; /* (the name words are in the text) */
+    /* (an occurrence adds its surname and, with two name words, its
+     * first name: keys words at most) */
+    x.words = qa_malloc(a, (keys ? keys : 1) * sizeof *x.words);
+    x.count = 0;
     ent_words *ewords = NULL; /* parallel to w->ents, which start empty here */
     size_t ewords_cap = 0;
     int rc = QUOTE_OK;
     /* At most one entity per occurrence: room for them all at once, not
      * in doublings from 16 (each a copy). */
-    if (!x.slots ||
+    if (!x.slots || !x.words ||
         !qa_reserve(a, (void **)&w->ents, &w->ents_cap, sizeof(entity), w->nents + w->nnames) ||
         !qa_reserve(a, (void **)&ewords, &ewords_cap, sizeof(ent_words), w->nents + w->nnames)) {
         rc = QUOTE_ENOMEM;
@@ -367,21 +418,21 @@ int names_collect(work *w)
     for (size_t step = 0; step < w->nnames; step++) {
         size_t k = body_from + step < w->nnames ? body_from + step : body_from + step - w->nnames;
         name_occ *o = &w->names[k];
-        wordref ow[MAX_NAME_WORDS];
-        size_t on = name_words(w, o->tok_start, o->tok_end, ow);
+        ent_words ow = name_words(w, o->tok_start, o->tok_end);
+        size_t on = ow.count;
         if (on == 0)
             continue;
         int found = -1;
         /* Candidates: entities whose surname is our surname, or (for a
          * lone word) whose first name it is. */
-        wslot *slot = windex_slot(&x, ow[on - 1]);
-        int e = slot->len ? slot->ent : -1;
+        uint32_t *slot = windex_slot(&x, ow.last);
+        int latest = windex_entity(&x, slot), e = latest;
         for (int walk = 0; e >= 0 && walk < CHAIN_WALK; walk++) {
             entity *en = &w->ents[e];
             const ent_words *ew = &ewords[e];
-            bool same_last = ew->count > 0 && word_eq(ew->last, ow[on - 1], end);
-            bool first_ref = on == 1 && ew->count > 1 && word_eq(ew->first, ow[0], end);
-            bool firsts_ok = on == 1 || ew->count == 1 || word_eq(ew->first, ow[0], end);
+            bool same_last = ew->count > 0 && word_eq(ew->last, ow.last);
+            bool first_ref = on == 1 && ew->count > 1 && word_eq(ew->first, ow.first);
+            bool firsts_ok = on == 1 || ew->count == 1 || word_eq(ew->first, ow.first);
             if ((same_last || first_ref) && firsts_ok &&
                 entity_gender_compatible(en->gender, o->gender) &&
                 (found < 0 || en->mentions > w->ents[found].mentions)) {
@@ -412,26 +463,21 @@ int names_collect(work *w)
             en->organisation = -1;
             en->person = occurrence_is_person(w, o);
             en->mentions = 1;
-            en->chain = slot->len ? slot->ent : -1;
-            ewords[found] = words_of(ow, on);
-            slot->off = (uint32_t)(ow[on - 1].p - w->text);
-            slot->len = ow[on - 1].n;
-            slot->ent = found;
+            en->chain = latest;
+            ewords[found] = ow;
+            windex_set(&x, slot, ow.last, found);
             if (on > 1) {
                 /* Index the first name too, for "Rex" alone. */
-                wslot *fs = windex_slot(&x, ow[0]);
-                if (!fs->len) {
-                    fs->off = (uint32_t)(ow[0].p - w->text);
-                    fs->len = ow[0].n;
-                    fs->ent = found;
-                }
+                uint32_t *fs = windex_slot(&x, ow.first);
+                if (!*fs)
+                    windex_set(&x, fs, ow.first, found);
             }
         } else {
             entity *en = &w->ents[found];
             if (on > ewords[found].count) { /* a fuller form: it becomes the canonical one */
                 en->first_tok = o->tok_start;
                 en->ntok = (uint32_t)(o->tok_end - o->tok_start);
-                ewords[found] = words_of(ow, on);
+                ewords[found] = ow;
                 en->organisation = -1;
             }
             if (!en->gender)
@@ -462,6 +508,7 @@ int names_collect(work *w)
     }
 out:
     qa_free(a, x.slots);
+    qa_free(a, x.words);
     qa_free(a, ewords);
     return rc;
 }

@@ -1,7 +1,8 @@
 /* scan.c - find quotation marks and pair them into quoted segments.
  *
- * One PCRE2 pattern (extractor.c) finds every candidate mark, and markup
- * tags so that the quotes of `<tweet author="...">` are skipped.  Each mark
+ * The candidate marks are found byte by byte (mark_length), and markup
+ * tags with a PCRE2 pattern (extractor.c), so that the quotes of
+ * `<tweet author="...">` are skipped.  Each mark
  * is then classed as opening, closing or apostrophe from its two neighbours,
  * and paired with a small stack per paragraph:
  *  - a quotation nested in another belongs to the outer one;
@@ -443,37 +444,44 @@ static int on_mark(scanner *sc, size_t pos, size_t mlen)
     return QUOTE_OK;
 }
 
-/* The bytes a match of the marks pattern (extractor.c) can begin with:
+/* The bytes a mark or a markup tag (next_mark) can begin with:
  * '<' of a markup tag, '"', '\'', and the lead bytes of « » (C2), of
  * ‘ ’ “ ” ‹ › (E2) and of 「 」 (E3). */
 static const unsigned char mark_lead[256] = {
     ['<'] = 1, ['"'] = 1, ['\''] = 1, [0xC2] = 1, [0xE2] = 1, [0xE3] = 1,
 };
 
-/* The first offset at or after pos where a match of the marks pattern may
- * begin, or len.  PCRE2 looks for that byte one byte at a time; between
- * marks - a hundred bytes apart in news - this goes eight at a time. */
+/* The first offset at or after pos where a mark or a markup tag may
+ * begin, or len.  Marks are a hundred bytes apart in news: this goes
+ * sixteen (or eight) bytes at a time. */
 static size_t next_mark_lead(const unsigned char *s, size_t pos, size_t len)
 {
     const uint64_t ones = 0x0101010101010101ull, high = 0x80 * ones;
     if (pos >= len)
         return len;
 #ifdef SCAN_SSE2
-    /* The six lead bytes compared exactly, sixteen bytes at a time: the
-     * SWAR test below stops at every byte from 0x80 (accented letters,
-     * dashes) and costs three instructions a byte where this costs one. */
-    const __m128i dq = _mm_set1_epi8('"'), sq = _mm_set1_epi8('\''), lt = _mm_set1_epi8('<');
-    const __m128i c2 = _mm_set1_epi8((char)0xC2), e2 = _mm_set1_epi8((char)0xE2);
-    const __m128i e3 = _mm_set1_epi8((char)0xE3);
+    /* The six lead bytes, sixteen bytes at a time, in three tests rather
+     * than six: '"' and '\'' are the bytes equal to 0x27 once OR-ed with
+     * 0x05 (so are '#' and '&'), C2, E2 and E3 those equal to 0xC2 once
+     * AND-ed with 0xDE (so is C3, of accented letters): the few bytes
+     * flagged that are no lead are passed over below.  (The SWAR test
+     * further down stops at every byte from 0x80 - accented letters,
+     * dashes - and costs three instructions a byte where this costs less
+     * than one.) */
+    const __m128i or05 = _mm_set1_epi8(0x05), q27 = _mm_set1_epi8(0x27);
+    const __m128i andde = _mm_set1_epi8((char)0xDE), c2 = _mm_set1_epi8((char)0xC2);
+    const __m128i lt = _mm_set1_epi8('<');
     while (len - pos >= 16) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + pos));
         __m128i m = _mm_or_si128(
-            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, dq), _mm_cmpeq_epi8(v, sq)),
-                         _mm_or_si128(_mm_cmpeq_epi8(v, lt), _mm_cmpeq_epi8(v, c2))),
-            _mm_or_si128(_mm_cmpeq_epi8(v, e2), _mm_cmpeq_epi8(v, e3)));
+            _mm_or_si128(_mm_cmpeq_epi8(_mm_or_si128(v, or05), q27), _mm_cmpeq_epi8(v, lt)),
+            _mm_cmpeq_epi8(_mm_and_si128(v, andde), c2));
         unsigned mask = (unsigned)_mm_movemask_epi8(m);
-        if (mask)
-            return pos + (size_t)__builtin_ctz(mask);
+        for (; mask; mask &= mask - 1) {
+            size_t at = pos + (size_t)__builtin_ctz(mask);
+            if (mark_lead[s[at]])
+                return at;
+        }
         pos += 16;
     }
 #endif
@@ -503,6 +511,62 @@ static size_t next_mark_lead(const unsigned char *s, size_t pos, size_t len)
     return pos;
 }
 
+/* The length of the quotation mark at s[pos], or 0 for none: " ' '' « »
+ * U+2018-201F (‘ ’ ‚ ‛ “ ” „ ‟) ‹ › 「 」 - '' typed for a double mark is
+ * one mark.  These are recognised here, byte by byte, rather than by a
+ * PCRE2 pattern: a match call costs more than the rest of a mark's work
+ * (mark_kind() drops the ones of no family, ‛ ‟ aside). */
+static size_t mark_length(const unsigned char *s, size_t len, size_t pos)
+{
+    unsigned char c = s[pos];
+    if (c == '"')
+        return 1;
+    if (c == '\'')
+        return pos + 1 < len && s[pos + 1] == '\'' ? 2 : 1;
+    if (c == 0xC2) /* « U+AB, » U+BB */
+        return pos + 1 < len && (s[pos + 1] == 0xAB || s[pos + 1] == 0xBB) ? 2 : 0;
+    if (len - pos < 3 || s[pos + 1] != 0x80)
+        return 0;
+    unsigned char d = s[pos + 2];
+    if (c == 0xE2) /* U+2018-201F, ‹ U+2039, › U+203A */
+        return (d >= 0x98 && d <= 0x9F) || d == 0xB9 || d == 0xBA ? 3 : 0;
+    if (c == 0xE3) /* 「 U+300C, 」 U+300D */
+        return d == 0x8C || d == 0x8D ? 3 : 0;
+    return 0;
+}
+
+/* The first quotation mark or markup tag (the extractor's anchored markup
+ * pattern, tried at each '<') at or after pos: 1 with its span in
+ * [*ms, *me) and *tag set for a tag, 0 when there is none, or a PCRE2
+ * error code. */
+static int next_mark(const struct quote_extractor *ex, pcre2_match_data *md,
+                     const unsigned char *s, size_t len, size_t pos, size_t *ms, size_t *me,
+                     bool *tag)
+{
+    for (pos = next_mark_lead(s, pos, len); pos < len; pos = next_mark_lead(s, pos + 1, len)) {
+        if (s[pos] == '<') {
+            int rc = q_match(ex->markup, ex->markup_jit, (PCRE2_SPTR)s, len, pos,
+                             PCRE2_NO_UTF_CHECK, md, ex->mctx);
+            if (rc == PCRE2_ERROR_NOMATCH)
+                continue;
+            if (rc < 0)
+                return rc;
+            *ms = pos;
+            *me = pcre2_get_ovector_pointer(md)[1];
+            *tag = true;
+            return 1;
+        }
+        size_t n = mark_length(s, len, pos);
+        if (n) {
+            *ms = pos;
+            *me = pos + n;
+            *tag = false;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 int scan_segments(const struct quote_extractor *ex, pcre2_match_data *md, const char *text,
                   size_t len, segment_list *out, quote_error *err)
 {
@@ -516,23 +580,17 @@ int scan_segments(const struct quote_extractor *ex, pcre2_match_data *md, const 
 
     size_t pos = 0;
     for (;;) {
-        int rc = PCRE2_ERROR_NOMATCH;
-        /* no match can begin before `from`; pos stays for the paragraph
-         * breaks looked for below */
-        size_t from = next_mark_lead(sc.s, pos, len);
-        if (from < len) {
-            rc = q_match(ex->marks, ex->marks_jit, (PCRE2_SPTR)text, len, from, PCRE2_NO_UTF_CHECK,
-                         md, ex->mctx);
-            if (rc < 0 && rc != PCRE2_ERROR_NOMATCH)
-                return q_fail(err, q_pcre_status(rc), pos, "scanning quotation marks");
-        }
-        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-        size_t ms = rc >= 0 ? ov[0] : len;
+        /* pos stays for the paragraph breaks looked for below */
+        size_t ms = len, me = len;
+        bool tag = false;
+        int rc = next_mark(ex, md, sc.s, len, pos, &ms, &me, &tag);
+        if (rc < 0)
+            return q_fail(err, q_pcre_status(rc), pos, "scanning quotation marks");
         /* A paragraph break before the next mark closes (or carries over)
          * the open segment. */
         if (sc.depth > 0) {
             const char *nl = pos < ms ? memchr(text + pos, '\n', ms - pos) : NULL;
-            if (nl || rc < 0) {
+            if (nl || rc == 0) {
                 size_t brk = nl ? (size_t)(nl - text) : len;
                 size_t resume;
                 int r = end_paragraph(&sc, brk, &resume);
@@ -544,11 +602,10 @@ int scan_segments(const struct quote_extractor *ex, pcre2_match_data *md, const 
                 continue;
             }
         }
-        if (rc < 0)
+        if (rc == 0)
             break;
-        size_t me = ov[1];
         pos = me > ms ? me : ms + 1;
-        if (rc >= 2 && ov[2] != PCRE2_UNSET)
+        if (tag)
             continue; /* a markup tag: its quotes are attribute values */
         int r = on_mark(&sc, ms, me - ms);
         if (r)
