@@ -92,11 +92,12 @@ static size_t without_possessive(const char *p, size_t n)
 typedef struct ent_words {
     wordref first, last;
     size_t count; /* 0 for a name of initials alone */
+    wordref title; /* the title next to the name where it first had one (n 0: none) */
 } ent_words;
 
 static ent_words name_words(const work *w, size_t ts, size_t te)
 {
-    ent_words nw = {{NULL, 0, 0}, {NULL, 0, 0}, 0};
+    ent_words nw = {{NULL, 0, 0}, {NULL, 0, 0}, 0, {NULL, 0, 0}};
     const char *end = w->text + w->len;
     size_t k = 0;
     for (size_t i = ts; i < te && k < MAX_NAME_WORDS; i++) {
@@ -422,7 +423,14 @@ int names_collect(work *w)
         size_t on = ow.count;
         if (on == 0)
             continue;
-        int found = -1;
+        bool titled = o->title_start < o->tok_start;
+        if (titled) {
+            const token *tt = &w->toks.items[o->tok_start - 1];
+            const char *tp = w->text + tt->start;
+            size_t tn = tt->end - tt->start;
+            ow.title = (wordref){tp, head_bytes(tp, tn, w->text + w->len), (uint32_t)tn};
+        }
+        int found = -1, same_title = -1;
         /* Candidates: entities whose surname is our surname, or (for a
          * lone word) whose first name it is. */
         uint32_t *slot = windex_slot(&x, ow.last);
@@ -434,18 +442,31 @@ int names_collect(work *w)
             bool first_ref = on == 1 && ew->count > 1 && word_eq(ew->first, ow.first);
             bool firsts_ok = on == 1 || ew->count == 1 || word_eq(ew->first, ow.first);
             if ((same_last || first_ref) && firsts_ok &&
-                entity_gender_compatible(en->gender, o->gender) &&
-                (found < 0 || en->mentions > w->ents[found].mentions)) {
-                found = e;
-                /* A lone surname is the person most named with it so far
-                 * ("Carly Fiorina ... her husband, Frank Fiorina ...
-                 * Fiorina said"): a relative or a namesake is named in
-                 * full.  Otherwise the latest candidate. */
-                if (on > 1 || o->title_start < o->tok_start)
-                    break;
+                entity_gender_compatible(en->gender, o->gender)) {
+                if (on == 1 && titled) {
+                    /* A titled surname is the latest candidate named with
+                     * the same title, else the latest ("Former President
+                     * George Bush ... Laura Bush ... President Bush"). */
+                    if (found < 0)
+                        found = e;
+                    if (ew->title.n && word_eq(ew->title, ow.title)) {
+                        same_title = e;
+                        break;
+                    }
+                } else if (found < 0 || en->mentions > w->ents[found].mentions) {
+                    found = e;
+                    /* A lone surname is the person most named with it so
+                     * far ("Carly Fiorina ... her husband, Frank Fiorina
+                     * ... Fiorina said"): a relative or a namesake is
+                     * named in full.  A fuller name: the latest candidate. */
+                    if (on > 1)
+                        break;
+                }
             }
             e = en->chain;
         }
+        if (same_title >= 0)
+            found = same_title;
         if (found < 0) {
             if ((w->nents == w->ents_cap &&
                  !qa_reserve(a, (void **)&w->ents, &w->ents_cap, sizeof(entity), w->nents + 1)) ||
@@ -474,9 +495,12 @@ int names_collect(work *w)
             }
         } else {
             entity *en = &w->ents[found];
+            if (!ewords[found].title.n)
+                ewords[found].title = ow.title;
             if (on > ewords[found].count) { /* a fuller form: it becomes the canonical one */
                 en->first_tok = o->tok_start;
                 en->ntok = (uint32_t)(o->tok_end - o->tok_start);
+                ow.title = ewords[found].title;
                 ewords[found] = ow;
                 en->organisation = -1;
             }
