@@ -951,15 +951,16 @@ static int pronoun_hint_before(work *w, size_t lead_from, const event *ev, size_
     return p;
 }
 
-/* Does a naming verb introduce the quotation token qt inside a sentence
- * ("what Mr. Hedge called “the old model”")?  The words are the naming
- * person's, whatever verb the sentence goes on with; after "said" the
- * quotation is rather the object of the sentence's own verb ("Nothing the
- * president said “will help,” the senator said"). */
+/* Does a naming verb (a cue of lexicon kind nonspeech too: "called",
+ * "dubbed") introduce the quotation token qt inside a sentence ("what Mr.
+ * Hedge called “the old model”")?  The words are the naming person's,
+ * whatever verb the sentence goes on with; after "said" the quotation is
+ * rather the object of the sentence's own verb ("Nothing the president
+ * said “will help,” the senator said"). */
 static bool named_by_cue(const work *w, size_t qt, bool mid_sentence)
 {
     return mid_sentence && w->toks.tags[qt - 1] == TAG_CUE &&
-           word_among(w, qt - 1, "called|calls|call|dubbed|dubs|termed|terms|labeled|labelled|branded");
+           (w->toks.items[qt - 1].kinds & LEX_NONSPEECH);
 }
 
 /* Can a lead-in with a speech cue win over a trailer for the quotation
