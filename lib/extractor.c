@@ -156,6 +156,8 @@ int quote_extractor_new(const quote_options *options, quote_extractor **out, quo
             /* (the tags map to distinct bits: the set is exact) */
             for (const char *c = quote_layouts[l].run; *c; c++)
                 ex->layout_run[l] |= tag_bit(*c);
+            for (const char *c = quote_layouts[l].run_next; *c; c++)
+                ex->layout_run_next[l] |= tag_bit(*c);
         }
         if (pcre2_pattern_info(ex->layouts[l], PCRE2_INFO_MINLENGTH, &ex->layout_min[l]) != 0)
             ex->layout_min[l] = 0;

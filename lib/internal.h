@@ -301,6 +301,7 @@ struct quote_extractor {
     bool markup_jit, layout_jit[LAYOUT_COUNT]; /* JIT-compiled (see q_match) */
     bool anchored_jit[LAYOUT_COUNT];
     uint64_t layout_run[LAYOUT_COUNT]; /* tag_bit() set of layout_info.run */
+    uint64_t layout_run_next[LAYOUT_COUNT]; /* and of layout_info.run_next */
     int group_m[LAYOUT_COUNT];          /* capture group numbers of (?<m>) */
     int group_c[LAYOUT_COUNT];          /* (?<c>), or -1 */
     /* PCRE2_INFO_MINLENGTH of each layout: a window shorter than that
@@ -372,6 +373,13 @@ typedef struct layout_info {
      * of every tag of the window. */
     const char *run;
     unsigned run_max;
+    /* With a run: the tags such a match can go on with after it (the
+     * opening of what follows the noun phrase in the pattern).  A run
+     * followed by any other tag, or ending the window, starts no match, and
+     * layout_match() does not call PCRE2 for it; nor for a run after the
+     * window's last needs tag, which every such match holds after its run
+     * (the run tags are no needs tags). */
+    const char *run_next;
 } layout_info;
 
 extern const layout_info quote_layouts[LAYOUT_COUNT];

@@ -20,9 +20,10 @@
  * hold, what a pattern cannot match without: they let attribute.c skip most
  * PCRE2 calls.  Keep them true to the patterns when these change: a wrong
  * one loses matches, which tests/test_layouts.c looks for.  So does run
- * (and run_max): for the unanchored layouts that open with a noun phrase,
- * layout_match() tries one start per run of its tags rather than every
- * tag, which is where an unanchored search spends its time.
+ * (and run_max, run_next): for the unanchored layouts that open with a
+ * noun phrase, layout_match() tries one start per run of its tags rather
+ * than every tag, which is where an unanchored search spends its time -
+ * and only the runs that the pattern can go on after.
  */
 #include "internal.h"
 
@@ -148,7 +149,8 @@ const layout_info quote_layouts[LAYOUT_COUNT] = {
                          .needs = "C",
                          .within = 17,
                          .run = NPP_TAGS,
-                         .run_max = 12},
+                         .run_max = 12,
+                         .run_next = "K,-aveC"},
     [LAYOUT_LEAD_AS] = {.name = "as-aside",
                         .pattern = "x(?<m>[DTNIPr]" NP
                                    "{0,8}?)[ave]{0,2}(?<c>C)[^.|QqC]{0,8}?,[^.|Q]{0,30}?[:,]?[Qq]$",
@@ -195,7 +197,8 @@ const layout_info quote_layouts[LAYOUT_COUNT] = {
          .needs = "R",
          .mention = MENTION_KEEP,
          .run = NP_TAGS,
-         .run_max = 12},
+         .run_max = 12,
+         .run_next = ",R"},
     [LAYOUT_LEAD_COORD] = {.name = "coordinated-cue",
                            .pattern = "^" INTRO "(?<m>" NPP
                                       "{1,8}?)[^.|Qq]*c[ave]{0,3}(?<c>C)[^.|QqC]{0,8}?[:,]?[Qq]$",
@@ -214,7 +217,8 @@ const layout_info quote_layouts[LAYOUT_COUNT] = {
                              .main_clause = true,
                              .needs = "C",
                              .run = NPP_TAGS,
-                             .run_max = 12},
+                             .run_max = 12,
+                             .run_next = ",-aveC"},
     [LAYOUT_LEAD_SUBJECT] = {.name = "sentence-subject",
                              .pattern = "^" INTRO "(?<m>[DTNIPrw]" NP "{0,7}?(?:x[TN]{1,3})?)" APP
                                         "[ave]{0,3}(?<c>[wCKv])[^.|]*?[Qq]$",
@@ -302,7 +306,8 @@ const layout_info quote_layouts[LAYOUT_COUNT] = {
                              .main_clause = true,
                              .needs = "CK",
                              .run = NPP_TAGS, /* (the second branch starts at ^ only) */
-                             .run_max = 12},
+                             .run_max = 12,
+                             .run_next = ",-aveC"},
 };
 
 int layout_match(const struct quote_extractor *ex, int layout, const char *tags, size_t n,
@@ -315,18 +320,26 @@ int layout_match(const struct quote_extractor *ex, int layout, const char *tags,
                        ex->mctx);
     /* the window's start first: a branch anchored at ^ may match there */
     int rc = q_match(anchored, jit, (PCRE2_SPTR)tags, n, 0, 0, md, ex->mctx);
-    uint64_t run = ex->layout_run[layout];
+    uint64_t run = ex->layout_run[layout], next = ex->layout_run_next[layout];
+    uint64_t needs = ex->layout_needs[layout];
     unsigned run_max = quote_layouts[layout].run_max;
+    /* the end of the window's last needs tag: no run from there on starts
+     * a match (in a sentence, most runs come after its cue) */
+    size_t last = n;
+    while (last > 0 && !(needs & tag_bit(tags[last - 1])))
+        last--;
     size_t i = 0;
     while (rc == PCRE2_ERROR_NOMATCH) {
         /* the next run [a, i), and the one start it allows */
         while (i < n && !(run & tag_bit(tags[i])))
             i++;
-        if (i == n)
-            break;
         size_t a = i;
         while (i < n && (run & tag_bit(tags[i])))
             i++;
+        if (i >= last)
+            break; /* (then i < n below) */
+        if (!(next & tag_bit(tags[i])))
+            continue; /* not followed as the pattern goes on */
         size_t start = i - a > run_max ? i - run_max : a;
         if (start > 0)
             rc = q_match(anchored, jit, (PCRE2_SPTR)tags, n, start, 0, md, ex->mctx);

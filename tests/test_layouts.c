@@ -13,7 +13,9 @@
  *
  * The run fields (layout_info.run, run_max) restate them too: with them
  * layout_match() tries a pattern at some starts only, and must find what
- * pcre2_match() finds trying them all - the same match, groups and all.
+ * pcre2_match() finds trying them all - the same match, groups and all;
+ * and run_next, with which it skips the runs that the pattern cannot go on
+ * after.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -112,6 +114,11 @@ static void test_run_starts_keep_matches(void **state)
     for (int l = 0; l < LAYOUT_COUNT; l++) {
         if (!quote_layouts[l].run)
             continue;
+        /* layout_match() skips the runs after the last needs tag, which
+         * only holds when no run tag is one */
+        if (!quote_layouts[l].run_next || (ex->layout_run[l] & ex->layout_needs[l]))
+            fail_msg("layout %s: no run_next, or a run tag among its needs",
+                     quote_layouts[l].name);
         int late = 0; /* matches not at the window's start */
         for (int r = 0; r < ROUNDS; r++) {
             char buf[160] = {0};
