@@ -224,7 +224,10 @@ static int definite_description(work *w, size_t m_start, size_t m_end)
     size_t first = first_name_at(w, m_start);
     for (size_t k = first, steps = 0; k > 0 && steps < DEFINITE_LOOKBACK && ntitled < 8; steps++) {
         const name_occ *o = &w->names[--k];
-        if (o->entity >= 0 && description_names(w, m_start, m_end, o) &&
+        bool known = false; /* (each person once: "Sen. Holm ... Sen. Holm") */
+        for (size_t j = 0; j < ntitled && !known; j++)
+            known = titled[j] == o->entity;
+        if (o->entity >= 0 && !known && description_names(w, m_start, m_end, o) &&
             entity_person(w, o->entity))
             titled[ntitled++] = o->entity;
     }
