@@ -312,8 +312,11 @@ static int resolve(work *w, size_t m_start, size_t m_end, int focus, int *status
         /* a name that speaks, without an article before it, is a person:
          * a later "she added" may refer to it even when the first name is
          * unknown ("Harbour Master Ilse Brandt"); a name that is only a
-         * pronoun's hint ("Cost estimates, he added") is not made one */
-        if (speaks)
+         * pronoun's hint ("Cost estimates, he added") is not made one, nor
+         * is a plural never written as a fuller name ("Democrats say",
+         * "Audiences can expect") */
+        if (speaks && !(w->ents[e].ntok == 1 && o->title_start == o->tok_start &&
+                        word_plural(w, o->tok_start)))
             w->ents[e].person = true;
         return e;
     }
