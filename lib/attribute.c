@@ -718,6 +718,50 @@ static size_t inverted_report(const work *w, size_t s, size_t e, size_t *ms, siz
     return SIZE_MAX;
 }
 
+/* "Clinton's position was supported by Sen. Ruth Lind of Ohio, the ranking
+ * Democrat, who said none of the emails ...": in a sentence [s, e), the
+ * agent of a passive ("by X") that a relative clause with a speech cue
+ * follows (past an appositive, and a place after "of") reports the speech.
+ * The cue token, with the agent's name in [*ms, *me); SIZE_MAX for none.
+ * ("Govs. Bush and Christie, who say ..." after a verb's object is no
+ * report of the sentence.) */
+static size_t agent_report(const work *w, size_t s, size_t e, size_t *ms, size_t *me)
+{
+    const char *t = w->toks.tags;
+    for (size_t r = s + 2; r < e; r++) {
+        if (t[r] != TAG_RELATIVE || t[r - 1] != TAG_COMMA)
+            continue;
+        size_t c = r + 1;
+        while (c < e && c < r + 3 && t[c] == TAG_ADVERB)
+            c++; /* "who also said" (not "who has said": a stand, not a report) */
+        if (c >= e || t[c] != TAG_CUE)
+            continue;
+        size_t j = r - 1; /* the comma before the relative */
+        size_t k = j;
+        while (k > s && j - k < 12 && t[k - 1] != TAG_COMMA)
+            k--;
+        if (k > s + 1 && t[k - 1] == TAG_COMMA && t[k] == TAG_DET)
+            j = k - 1; /* past the appositive "the ranking Democrat" */
+        size_t a = j;
+        while (a > s && (t[a - 1] == TAG_NAME || t[a - 1] == TAG_INITIAL || t[a - 1] == TAG_TITLE))
+            a--;
+        if (a >= 2 && a < j && word_is(w, a - 1, "of") &&
+            (t[a - 2] == TAG_NAME || t[a - 2] == TAG_INITIAL)) {
+            j = a - 1; /* "Ruth Lind of Ohio" */
+            a = j;
+            while (a > s &&
+                   (t[a - 1] == TAG_NAME || t[a - 1] == TAG_INITIAL || t[a - 1] == TAG_TITLE))
+                a--;
+        }
+        if (a == j || a == s || !word_is(w, a - 1, "by") || !has_name(w, a, j))
+            return SIZE_MAX;
+        *ms = a;
+        *me = j;
+        return c;
+    }
+    return SIZE_MAX;
+}
+
 /* Scan the sentences in [from, to) that hold no quotation for a speech cue
  * ("X said on Tuesday."): the last one becomes the event. */
 static int pronoun_hint_before(work *w, size_t lead_from, const event *ev, size_t pron);
@@ -763,6 +807,8 @@ static int scan_sentences(work *w, size_t from, size_t to, event *ev, int *focus
             }
             if (cue_at == SIZE_MAX)
                 cue_at = inverted_report(w, s, e, &ms, &me);
+            if (cue_at == SIZE_MAX)
+                cue_at = agent_report(w, s, e, &ms, &me);
             if (cue_at != SIZE_MAX) {
                 int status = QUOTE_OK;
                 /* "Debbie Kepler ... remembered when .... Now, she said,
