@@ -240,6 +240,60 @@ static int definite_description(work *w, size_t m_start, size_t m_end)
     return -1;
 }
 
+/* Is the text of token i written within four tokens of an occurrence of
+ * entity e among the VARIED_LOOKBACK names before token before ("Sen.
+ * Marco Rubio of Florida" for "Florida")? */
+#define VARIED_LOOKBACK 256
+static bool written_near(const work *w, size_t i, int e, size_t before)
+{
+    const token *m = &w->toks.items[i];
+    size_t n = m->end - m->start;
+    size_t k = first_name_at(w, before);
+    for (size_t steps = 0; k > 0 && steps < VARIED_LOOKBACK; steps++) {
+        const name_occ *o = &w->names[--k];
+        if (o->entity != e)
+            continue;
+        size_t lo = o->title_start > 4 ? o->title_start - 4 : 0;
+        size_t hi = o->tok_end + 4 < w->toks.count ? o->tok_end + 4 : w->toks.count;
+        for (size_t j = lo; j < hi; j++) {
+            const token *c = &w->toks.items[j];
+            if (c->end - c->start == n && memcmp(w->text + c->start, w->text + m->start, n) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+/* "Rubio offered the crowd an emotional evaluation .... The Florida senator
+ * sought to calm his supporters", "the Democratic presidential candidate",
+ * "the Russian leader": a definite description of a person's role that
+ * names a place, a party or a body is how news varies its references to
+ * the person in focus, when no one was named with that title - provided
+ * none of those names is a person ("the senior Cruz adviser") and each
+ * name that is not a title was written next to the person's ("Sen. Marco
+ * Rubio of Florida"; a party, "Republican", is a title).  The focus, or
+ * -1.  (A bare "the judge" or "the spokesman" is as often someone new.) */
+static int varied_reference(work *w, size_t m_start, size_t m_end, int focus)
+{
+    const char *tags = w->toks.tags;
+    size_t head = m_end - 1;
+    if (focus < 0 || m_end - m_start < 3 || !word_among(w, m_start, "the|The") ||
+        tags[head] != TAG_ROLE || (w->toks.items[head].kinds & LEX_ORGANISATION) ||
+        plural_role(w, head) || w->ents[focus].desc_end != 0 || !entity_person(w, focus))
+        return -1;
+    bool named = false;
+    for (size_t i = m_start + 1; i < head; i++) {
+        if (tags[i] != TAG_NAME && tags[i] != TAG_TITLE)
+            continue;
+        int p = name_entity_at(w, i);
+        if ((p >= 0 && entity_person(w, p)) ||
+            (tags[i] == TAG_NAME && !written_near(w, i, focus, m_start)))
+            return -1;
+        named = true;
+    }
+    return named ? focus : -1;
+}
+
 static int resolve(work *w, size_t m_start, size_t m_end, int focus, int *status, bool speaks);
 
 int speaker_resolve(work *w, size_t m_start, size_t m_end, int focus, int *status)
@@ -321,6 +375,8 @@ static int resolve(work *w, size_t m_start, size_t m_end, int focus, int *status
         return e;
     }
     int e = definite_description(w, m_start, m_end);
+    if (e < 0)
+        e = varied_reference(w, m_start, m_end, focus);
     return e >= 0 ? e : description_entity(w, m_start, m_end, status);
 }
 
