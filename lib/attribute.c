@@ -81,6 +81,16 @@ static void explain_candidate(work *w, size_t seg, const candidate *c)
                 c->confidence);
 }
 
+/* The first token of the run of titles, names and initials that ends at
+ * token j (exclusive), not before s: "Sen. Ruth Lind" in "by Sen. Ruth
+ * Lind". */
+static size_t name_run_start(const char *t, size_t s, size_t j)
+{
+    while (j > s && (t[j - 1] == TAG_NAME || t[j - 1] == TAG_INITIAL || t[j - 1] == TAG_TITLE))
+        j--;
+    return j;
+}
+
 /* Does the token range hold a name? */
 static bool has_name(const work *w, size_t ms, size_t me)
 {
@@ -560,10 +570,7 @@ static bool nearest_subject(const work *w, size_t qt, size_t *ms, size_t *me)
             return true;
         }
         if (c == TAG_NAME) {
-            size_t s = i;
-            while (s > 0 && strchr("NTI", t[s - 1]))
-                s--;
-            *ms = s;
+            *ms = name_run_start(t, 0, i);
             *me = i + 1;
             return true;
         }
@@ -729,7 +736,12 @@ static size_t agent_report(const work *w, size_t s, size_t e, size_t *ms, size_t
 {
     const char *t = w->toks.tags;
     for (size_t r = s + 2; r < e; r++) {
-        if (t[r] != TAG_RELATIVE || t[r - 1] != TAG_COMMA)
+        /* (sentences with a relative pronoun are few: memchr to them) */
+        const char *rel = memchr(t + r, TAG_RELATIVE, e - r);
+        if (!rel)
+            return SIZE_MAX;
+        r = (size_t)(rel - t);
+        if (t[r - 1] != TAG_COMMA)
             continue;
         size_t c = r + 1;
         while (c < e && c < r + 3 && t[c] == TAG_ADVERB)
@@ -742,16 +754,11 @@ static size_t agent_report(const work *w, size_t s, size_t e, size_t *ms, size_t
             k--;
         if (k > s + 1 && t[k - 1] == TAG_COMMA && t[k] == TAG_DET)
             j = k - 1; /* past the appositive "the ranking Democrat" */
-        size_t a = j;
-        while (a > s && (t[a - 1] == TAG_NAME || t[a - 1] == TAG_INITIAL || t[a - 1] == TAG_TITLE))
-            a--;
+        size_t a = name_run_start(t, s, j);
         if (a >= 2 && a < j && word_is(w, a - 1, "of") &&
             (t[a - 2] == TAG_NAME || t[a - 2] == TAG_INITIAL)) {
             j = a - 1; /* "Ruth Lind of Ohio" */
-            a = j;
-            while (a > s &&
-                   (t[a - 1] == TAG_NAME || t[a - 1] == TAG_INITIAL || t[a - 1] == TAG_TITLE))
-                a--;
+            a = name_run_start(t, s, j);
         }
         if (a == j || a == s || !word_is(w, a - 1, "by") || !has_name(w, a, j))
             return SIZE_MAX;
@@ -890,6 +897,15 @@ static bool previous_sentence(const work *w, size_t lead_from, const event *ev, 
     return true;
 }
 
+/* The first token of [s, e) past the conjunctions and adverbs opening a
+ * sentence ("But", "Later", "And then"). */
+static size_t past_openers(const char *t, size_t s, size_t e)
+{
+    while (s < e && (t[s] == TAG_CONJ || t[s] == TAG_ADVERB))
+        s++;
+    return s;
+}
+
 /* "“A,” said Mayor Reyes. Councillor Marsh spoke after him. “B,” he
  * said.": the person who opens the sentence before the quotation's
  * (previous_sentence(), [s, e)) is who a pronoun there most likely means -
@@ -898,8 +914,7 @@ static bool previous_sentence(const work *w, size_t lead_from, const event *ev, 
 static int opening_subject(work *w, size_t s, size_t e, size_t *ms, size_t *me)
 {
     const char *t = w->toks.tags;
-    while (s < e && (t[s] == TAG_CONJ || t[s] == TAG_ADVERB))
-        s++;
+    s = past_openers(t, s, e);
     /* "But state Rep. Gilda Cobb-Hunter ...", "Former Sen. ...": a
      * modifier of the title */
     while (s + 1 < e && t[s] == TAG_WORD && t[s + 1] == TAG_TITLE)
@@ -957,8 +972,7 @@ static int clause_subject_in(work *w, size_t s, size_t e)
 static int opening_possessor(work *w, size_t s, size_t e)
 {
     const char *t = w->toks.tags;
-    while (s < e && (t[s] == TAG_CONJ || t[s] == TAG_ADVERB))
-        s++;
+    s = past_openers(t, s, e);
     size_t j = s;
     while (j < e && (t[j] == TAG_TITLE || t[j] == TAG_NAME || t[j] == TAG_INITIAL))
         j++;
@@ -1080,16 +1094,8 @@ int attribute_all(work *w, quote_error *err)
                 return q_fail(err, rc, 0, "matching attribution layouts");
             if (ev.set && lead_from == qt)
                 latest_reference(w, scanned, lead_from, focus, &ev);
+            scanned = lead_from;
         }
-        /* The rest of this sentence is the quote's own trailer: not a
-         * separate reported-speech event - unless the quote is dropped
-         * (a title, a nickname, a heading): then the scan resumes at its
-         * sentence. */
-        size_t resume = lead_from > scanned ? lead_from : scanned;
-        scanned = qt + 1;
-        while (scanned < n && !tag_ends_sentence(t[scanned - 1]) && t[scanned] != TAG_QUOTE &&
-               t[scanned] != TAG_QUOTE_END)
-            scanned++;
 
         size_t trail_to = qt + 1;
         /* the trailer is the rest of the paragraph - or, for a quote ending
@@ -1112,7 +1118,6 @@ int attribute_all(work *w, quote_error *err)
              * heading made of a pull quote */
             at->rule = "heading";
             at->layout = -2;
-            scanned = resume;
             continue;
         }
         if (qt > 0 && qt + 1 < n && (t[qt - 1] == TAG_NAME || t[qt - 1] == TAG_INITIAL) &&
@@ -1120,7 +1125,6 @@ int attribute_all(work *w, quote_error *err)
             /* Marcia “Cia” Price: a nickname, part of a name */
             at->rule = "nickname";
             at->layout = -2;
-            scanned = resume;
             continue;
         }
         bool nonspeech = !headline && looks_nonspeech(w, qt);
@@ -1130,9 +1134,16 @@ int attribute_all(work *w, quote_error *err)
             /* the memoir “Roads to Nowhere”, a man who goes by “Sparrow” */
             at->rule = "title";
             at->layout = -2;
-            scanned = resume;
             continue;
         }
+
+        /* The rest of this sentence is the quote's own trailer: not a
+         * separate reported-speech event.  (A dropped quote - a title, a
+         * nickname, a heading - leaves its sentence to the scan.) */
+        scanned = qt + 1;
+        while (scanned < n && !tag_ends_sentence(t[scanned - 1]) && t[scanned] != TAG_QUOTE &&
+               t[scanned] != TAG_QUOTE_END)
+            scanned++;
 
         int focus_before = focus; /* for the explanation of a pronoun */
         int subject = -1; /* the person opening the sentence before (previous_subject) */

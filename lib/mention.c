@@ -148,6 +148,25 @@ static bool place_after_place(const work *w, size_t cs, size_t ce)
     return r > 0 && word_among(w, r - 1, "in|from|of|at|near");
 }
 
+/* Is the chunk [cs, ce) of a region starting at s a label of the name
+ * before it, never a subject of its own?  An abbreviation set off by
+ * commas after a name ("in Coral Springs, Fla., charged", "Acme, Inc.,
+ * said"), a party and state ("McCarthy, R-Calif., revealed"), a place set
+ * off after a place ("a woman in Worcester, Massachusetts, told him"; but
+ * "in Ohio, Trump said" is Trump), or the place a region opens with. */
+static bool set_off_label(const work *w, size_t s, size_t cs, size_t ce)
+{
+    const char *t = w->toks.tags;
+    if (ce > cs && cs >= 2 && t[cs - 1] == TAG_COMMA && t[cs - 2] == TAG_NAME &&
+        ce < w->toks.count && t[ce] == TAG_COMMA) {
+        if (ce == cs + 1 && ((w->toks.items[cs].kinds & LEX_ABBREVIATION) || party_affiliation(w, cs)))
+            return true;
+        if (place_after_place(w, cs, ce))
+            return true;
+    }
+    return cs == s && cs > 0 && place_chunk(w, cs, ce) && word_among(w, cs - 1, "in|from|at|near");
+}
+
 /* Narrow a matched speaker region [ms, me) to the mention.  `before_cue`
  * says the region stands before the cue (X said) rather than after it
  * (said X). */
@@ -188,19 +207,7 @@ bool narrow_mention(const work *w, size_t *ms, size_t *me, bool before_cue, bool
         bool place = after_intro && ce - cs <= 3 && ce > cs;
         for (size_t i = cs; place && i < ce; i++)
             place = t[i] == TAG_NAME;
-        /* "in Coral Springs, Fla., charged", "Acme, Inc., said",
-         * "McCarthy, R-Calif., revealed": an abbreviation set off after a
-         * name (a state, a company suffix, a party and state)
-         * belongs to that name and is never a subject of its own; "a woman
-         * in Worcester, Massachusetts, told him": nor is a place set off by
-         * commas after a place ("in Ohio, Trump said" is Trump), nor the
-         * place a region opens with */
-        if ((ce > cs && cs >= 2 && t[cs - 1] == TAG_COMMA && t[cs - 2] == TAG_NAME &&
-             ce < w->toks.count && t[ce] == TAG_COMMA &&
-             ((ce == cs + 1 &&
-               ((w->toks.items[cs].kinds & LEX_ABBREVIATION) || party_affiliation(w, cs))) ||
-              place_after_place(w, cs, ce))) ||
-            (cs == s && place_chunk(w, cs, ce) && cs > 0 && word_among(w, cs - 1, "in|from|at|near"))) {
+        if (set_off_label(w, s, cs, ce)) {
             cs = ce + 1;
             continue;
         }

@@ -153,6 +153,28 @@ static bool title_means(const work *w, size_t i, const char *head, size_t n)
 
 #define DEFINITE_LOOKBACK 64 /* name occurrences examined, at most */
 
+/* Is [ms, me) a definite description of one person by a role: "the",
+ * then a role noun in the singular at its end ("the senator", "the
+ * Democratic candidate")? */
+static bool definite_role(const work *w, size_t ms, size_t me)
+{
+    return me - ms >= 2 && word_among(w, ms, "the|The") && w->toks.tags[me - 1] == TAG_ROLE &&
+           !plural_role(w, me - 1);
+}
+
+/* Is token i spelled like one of the tokens [lo, hi)? */
+static bool spelled_among(const work *w, size_t i, size_t lo, size_t hi)
+{
+    const token *m = &w->toks.items[i];
+    size_t n = m->end - m->start;
+    for (size_t j = lo; j < hi; j++) {
+        const token *c = &w->toks.items[j];
+        if (c->end - c->start == n && memcmp(w->text + c->start, w->text + m->start, n) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* A word that changes the rank a title names: a vice president is not the
  * president. */
 static bool rank_word(const work *w, size_t i)
@@ -194,14 +216,7 @@ static bool description_names(const work *w, size_t ds, size_t de, const name_oc
     for (size_t i = ds + 1; i < de - 1; i++) {
         if (tags[i] != TAG_NAME)
             continue;
-        const token *m = &w->toks.items[i];
-        bool found = false;
-        for (size_t j = near; j < o->tok_start && !found; j++) {
-            const token *c = &w->toks.items[j];
-            found = c->end - c->start == m->end - m->start &&
-                    memcmp(w->text + c->start, w->text + m->start, m->end - m->start) == 0;
-        }
-        if (!found)
+        if (!spelled_among(w, i, near, o->tok_start))
             return false;
     }
     return true;
@@ -215,9 +230,7 @@ static bool description_names(const work *w, size_t ds, size_t de, const name_oc
  * -1. */
 static int definite_description(work *w, size_t m_start, size_t m_end)
 {
-    const char *tags = w->toks.tags;
-    if (m_end - m_start < 2 || !word_among(w, m_start, "the|The") || tags[m_end - 1] != TAG_ROLE ||
-        plural_role(w, m_end - 1))
+    if (!definite_role(w, m_start, m_end))
         return -1;
     int titled[8];
     size_t ntitled = 0;
@@ -246,8 +259,6 @@ static int definite_description(work *w, size_t m_start, size_t m_end)
 #define VARIED_LOOKBACK 256
 static bool written_near(const work *w, size_t i, int e, size_t before)
 {
-    const token *m = &w->toks.items[i];
-    size_t n = m->end - m->start;
     size_t k = first_name_at(w, before);
     for (size_t steps = 0; k > 0 && steps < VARIED_LOOKBACK; steps++) {
         const name_occ *o = &w->names[--k];
@@ -255,11 +266,8 @@ static bool written_near(const work *w, size_t i, int e, size_t before)
             continue;
         size_t lo = o->title_start > 4 ? o->title_start - 4 : 0;
         size_t hi = o->tok_end + 4 < w->toks.count ? o->tok_end + 4 : w->toks.count;
-        for (size_t j = lo; j < hi; j++) {
-            const token *c = &w->toks.items[j];
-            if (c->end - c->start == n && memcmp(w->text + c->start, w->text + m->start, n) == 0)
-                return true;
-        }
+        if (spelled_among(w, i, lo, hi))
+            return true;
     }
     return false;
 }
@@ -277,9 +285,9 @@ static int varied_reference(work *w, size_t m_start, size_t m_end, int focus)
 {
     const char *tags = w->toks.tags;
     size_t head = m_end - 1;
-    if (focus < 0 || m_end - m_start < 3 || !word_among(w, m_start, "the|The") ||
-        tags[head] != TAG_ROLE || (w->toks.items[head].kinds & LEX_ORGANISATION) ||
-        plural_role(w, head) || w->ents[focus].desc_end != 0 || !entity_person(w, focus))
+    if (focus < 0 || m_end - m_start < 3 || !definite_role(w, m_start, m_end) ||
+        (w->toks.items[head].kinds & LEX_ORGANISATION) || w->ents[focus].desc_end != 0 ||
+        !entity_person(w, focus))
         return -1;
     bool named = false;
     for (size_t i = m_start + 1; i < head; i++) {
