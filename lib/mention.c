@@ -46,6 +46,15 @@ static bool past_tense_verb(const work *w, size_t i)
            !memchr(w->text + k->start, '-', k->end - k->start);
 }
 
+/* Is token q a quantifier followed by "of" ("one of them", "some of the
+ * delegates")?  Its phrase runs through "of" to what it counts. */
+static bool quantifier_of(const work *w, size_t q)
+{
+    return q + 1 < w->toks.count && w->toks.tags[q + 1] == TAG_PREP && word_is(w, q + 1, "of") &&
+           word_among(w, q, "one|One|some|Some|many|Many|most|Most|several|Several|two|Two|three|"
+                            "Three|each|Each|none|None");
+}
+
 /* The noun phrase starting at token s (at most up to e): a pronoun, or an
  * optional determiner and modifiers up to the head noun or the end of a
  * name ("the New Jersey governor", "Sen. Ted Cruz", "Its hosts"). */
@@ -59,9 +68,8 @@ size_t np_end(const work *w, size_t s, size_t e)
         i++;
     /* "one of her ads", "some of the delegates": a quantifier's phrase
      * runs through "of" to the noun it counts */
-    if (i == s + 1 && i + 1 < e && t[i] == TAG_PREP && word_is(w, i, "of") &&
-        (t[i + 1] == TAG_DET || t[i + 1] == TAG_WORD || t[i + 1] == TAG_ROLE) &&
-        word_among(w, s, "one|One|some|Some|many|Many|most|Most|several|Several|two|Two|three|Three|each|Each|none|None")) {
+    if (i == s + 1 && i + 1 < e && quantifier_of(w, s) &&
+        (t[i + 1] == TAG_DET || t[i + 1] == TAG_WORD || t[i + 1] == TAG_ROLE)) {
         i++;
         if (t[i] == TAG_DET)
             i++;
@@ -304,8 +312,13 @@ bool narrow_mention(const work *w, size_t *ms, size_t *me, bool before_cue, bool
             }
             i--;
         }
+        size_t chunk = s;
         if (i < e)
             s = i;
+        /* "one of them said", "some of the protesters said": the
+         * quantifier is the subject, not what it counts */
+        if (s >= chunk + 2 && quantifier_of(w, s - 2))
+            s -= 2;
         while (s < e && (t[s] == TAG_RPAREN || t[s] == TAG_PREP))
             s++;
         /* "... and in a statement credited him for “...”": a description
@@ -339,6 +352,8 @@ bool narrow_mention(const work *w, size_t *ms, size_t *me, bool before_cue, bool
 /* Is there a person or thing in the region a speaker could be? */
 bool plausible_speaker(const work *w, size_t ms, size_t me)
 {
+    if (me - ms >= 3 && quantifier_of(w, ms))
+        return true; /* "said one of them" */
     for (size_t i = ms; i < me; i++) {
         char c = w->toks.tags[i];
         if (c == TAG_NAME || c == TAG_PRONOUN || c == TAG_ROLE || c == TAG_TITLE ||
