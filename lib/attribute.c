@@ -290,6 +290,26 @@ static size_t later_subject(const work *w, size_t qt, const candidate *cand)
     return SIZE_MAX;
 }
 
+/* Is token i an "it" that stands for no one: "It is unclear whether",
+ * "It has not helped that", "It’s true", "It seems"?  A form of "be" or
+ * "have", or a verb of seeming, after it and no speech cue ("It has said"
+ * reports). */
+static bool expletive_it(const work *w, size_t i)
+{
+    const char *t = w->toks.tags;
+    if (t[i] != TAG_PRONOUN || !(w->toks.items[i].kinds & LEX_PRON_NEUTER))
+        return false;
+    bool verb = word_ends_with(w, i, "'s") || word_ends_with(w, i, "\xE2\x80\x99s");
+    size_t j = i + 1;
+    while (j < w->toks.count && (t[j] == TAG_AUX || t[j] == TAG_ADVERB)) {
+        verb |= t[j] == TAG_AUX;
+        j++;
+    }
+    if (j < w->toks.count && t[j] == TAG_CUE)
+        return false;
+    return verb || (j < w->toks.count && word_among(w, j, "seems|seemed|appears|appeared|remains|remained"));
+}
+
 /* Try one layout; on a match fill cand and return 1, 0 for no match, <0 error. */
 static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, candidate *cand)
 {
@@ -408,6 +428,8 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
                      for Americans’ liberties “...”": a possessive, ending the
                      subject or before the "verb", modifies a noun; it is no
                      clause's subject */
+    if (cand->me == cand->ms + 1 && expletive_it(w, cand->ms))
+        return 0;
     /* "according to audio provided to The Times" */
     if (!according && layout != LAYOUT_LEAD_POSSESSIVE &&
         !plausible_speaker(w, cand->ms, cand->me))
