@@ -793,7 +793,8 @@ static size_t agent_report(const work *w, size_t s, size_t e, size_t *ms, size_t
 
 /* Scan the sentences in [from, to) that hold no quotation for a speech cue
  * ("X said on Tuesday."): the last one becomes the event. */
-static int pronoun_hint_before(work *w, size_t lead_from, const event *ev, size_t pron);
+static int pronoun_hint_before(work *w, size_t lead_from, const event *ev, size_t pron,
+                               int *status);
 
 static int scan_sentences(work *w, size_t from, size_t to, event *ev, int *focus)
 {
@@ -845,7 +846,9 @@ static int scan_sentences(work *w, size_t from, size_t to, event *ev, int *focus
                  * quotation's would */
                 int hint = *focus;
                 if (me == ms + 1 && t[ms] == TAG_PRONOUN) {
-                    int p = pronoun_hint_before(w, s, ev, ms);
+                    int p = pronoun_hint_before(w, s, ev, ms, &status);
+                    if (status)
+                        return status;
                     if (p >= 0)
                         hint = p;
                 }
@@ -1006,6 +1009,40 @@ static int opening_possessor(work *w, size_t s, size_t e)
     return ent >= 0 && entity_person(w, ent) ? ent : -1;
 }
 
+/* "The Harbor Authority published its review on Friday. “...,” it
+ * said.", "Thursday's memo from the panel seemed aimed at ... “...,” it
+ * stated.": the noun phrase that opens the sentence [s, e) as its subject,
+ * when it is no person, is what an "it" after it most likely means; in the
+ * plural ("Voters in Ohio were polled. They were skeptical"), a "they".
+ * Its entity, or -1. */
+static int opening_thing(work *w, size_t s, size_t e, bool plural, int *status)
+{
+    const char *t = w->toks.tags;
+    s = past_openers(t, s, e);
+    if (s >= e || !strchr("DNre", t[s]))
+        return -1;
+    size_t me = np_end(w, s, e);
+    if (me < e && word_possessive(w, me - 1))
+        me = np_end(w, me, e); /* "Thursday's memo", "the panel's report" */
+    size_t v = me;
+    if (v < e && (t[v] == TAG_PREP || t[v] == TAG_STOP) && word_among(w, v, "in|of|at|from|for"))
+        /* "Voters in Ohio and Texas were polled" */
+        do
+            v = np_end(w, v + 1, e);
+        while (v + 1 < e && t[v] == TAG_CONJ);
+    if (v >= e || !(t[v] == TAG_AUX || t[v] == TAG_CUE ||
+                    (t[v] == TAG_WORD && (word_ends_with(w, v, "ed") || word_plural(w, v)))))
+        return -1; /* no verb after it: not the subject */
+    if (!strchr("NrwT", t[me - 1]) || word_plural(w, me - 1) != plural)
+        return -1; /* (a noun heads it, of the pronoun's number) */
+    size_t head = s; /* after a possessor: "Thursday's memo" is no day */
+    for (size_t i = s; i + 1 < me; i++)
+        if (word_possessive(w, i))
+            head = i + 1;
+    int ent = speaker_resolve(w, head, me, -1, status);
+    return ent >= 0 && !entity_person(w, ent) ? ent : -1;
+}
+
 /* Whom the pronoun (or possessive determiner) at token pron, in a
  * sentence opening at token lead_from, most likely means, before the
  * speaker in focus: the person opening the sentence before; else, as in
@@ -1013,11 +1050,15 @@ static int opening_possessor(work *w, size_t s, size_t e)
  * tumble. “I'm still here,” he declared.", its first clause subject; else
  * the person of the pronoun's gender whose possessive opens it - one
  * sentence, found once.  -1 for none. */
-static int pronoun_hint_before(work *w, size_t lead_from, const event *ev, size_t pron)
+static int pronoun_hint_before(work *w, size_t lead_from, const event *ev, size_t pron,
+                               int *status)
 {
     size_t s, e, ps, pe;
     if (!previous_sentence(w, lead_from, ev, &s, &e))
         return -1;
+    uint32_t things = LEX_PRON_NEUTER | LEX_PRON_PLURAL;
+    if (w->toks.tags[pron] == TAG_PRONOUN && (w->toks.items[pron].kinds & things))
+        return opening_thing(w, s, e, (w->toks.items[pron].kinds & LEX_PRON_PLURAL) != 0, status);
     int p = opening_subject(w, s, e, &ps, &pe);
     if (p < 0)
         p = clause_subject_in(w, s, e);
@@ -1320,7 +1361,9 @@ int attribute_all(work *w, quote_error *err)
                         if (status)
                             return q_fail(err, status, 0, NULL);
                     } else {
-                        subject = pronoun_hint_before(w, lead_from, &ev, best.ms);
+                        subject = pronoun_hint_before(w, lead_from, &ev, best.ms, &status);
+                        if (status)
+                            return q_fail(err, status, 0, NULL);
                         if (subject >= 0)
                             hint = subject;
                     }
@@ -1436,7 +1479,8 @@ int attribute_all(work *w, quote_error *err)
                 if (at->m_end == at->m_start + 1 && t[at->m_start] == TAG_PRONOUN)
                     qbuf_printf(w->a, x, " (pronoun: %s)",
                                 at->entity == focus_before ? "the speaker in focus"
-                                                    : "the nearest agreeing person");
+                                : at->entity == subject    ? "the subject of the sentence before"
+                                                           : "the nearest agreeing name");
             }
         }
     }
