@@ -10,7 +10,9 @@
  *   reference   a bare PCRE2-JIT scan for quotation marks, counting matches:
  *               the floor any mark-based extractor pays;
  *   extract     quote_extract() on every article with one shared extractor
- *               (the full library call, as users make it);
+ *               (the full library call, as users make it), and
+ *               quote_extract_with() with one workspace for the whole loop
+ *               (as batch programs and quotedump make it);
  *   phases      the steps of quote_extract() timed one by one: UTF-8
  *               validation, mark scan, tokenizing, name collection,
  *               attribution, result building.  The public API has no
@@ -243,15 +245,20 @@ static int bench_reference(const corpus *c, int repeat, double *times, size_t *m
 
 /* ---- (b) the full library call ---- */
 
-static int bench_extract(const quote_extractor *ex, const corpus *c, int repeat, uint32_t flags,
-                         double *times, size_t *quotes, size_t *failures)
+/* (ws: NULL for quote_extract(), else quote_extract_with() and ws) */
+static int bench_extract(const quote_extractor *ex, quote_workspace *ws, const corpus *c,
+                         int repeat, uint32_t flags, double *times, size_t *quotes,
+                         size_t *failures)
 {
     for (int r = -1; r < repeat; r++) { /* pass -1 warms up, untimed */
         size_t count = 0, failed = 0;
         double t0 = now();
         for (size_t i = 0; i < c->count; i++) {
             quote_result *res;
-            int rc = quote_extract(ex, c->items[i].text, c->items[i].len, flags, &res, NULL);
+            const char *text = c->items[i].text;
+            size_t len = c->items[i].len;
+            int rc = ws ? quote_extract_with(ex, ws, text, len, flags, &res, NULL)
+                        : quote_extract(ex, text, len, flags, &res, NULL);
             if (rc != QUOTE_OK) {
                 failed++;
                 continue;
@@ -294,12 +301,12 @@ static void on_phase(enum extract_phase phase, void *ctx)
 
 /* One article, adding each phase's time to t[].  Returns the quote count
  * or a negative QUOTE_E* code. */
-static long extract_phased(const quote_extractor *ex, const char *text, size_t len,
-                           uint32_t flags, double t[PH_COUNT])
+static long extract_phased(const quote_extractor *ex, quote_workspace *ws, const char *text,
+                           size_t len, uint32_t flags, double t[PH_COUNT])
 {
     phase_clock pc = {now(), t};
     quote_result *res = NULL;
-    int rc = extract_run(ex, text, len, flags, &res, NULL, on_phase, &pc);
+    int rc = extract_run(ex, ws, text, len, flags, &res, NULL, on_phase, &pc);
     if (rc != QUOTE_OK)
         return rc;
     long n = (long)quote_result_count(res);
@@ -307,8 +314,10 @@ static long extract_phased(const quote_extractor *ex, const char *text, size_t l
     return n;
 }
 
-static int bench_phases(const quote_extractor *ex, const corpus *c, int repeat, uint32_t flags,
-                        double *pass_times, double phase_med[PH_COUNT], size_t *quotes)
+/* (with the workspace ws, as quote_extract_with()) */
+static int bench_phases(const quote_extractor *ex, quote_workspace *ws, const corpus *c,
+                        int repeat, uint32_t flags, double *pass_times,
+                        double phase_med[PH_COUNT], size_t *quotes)
 {
     double *per = malloc((size_t)repeat * PH_COUNT * sizeof *per);
     double *col = malloc((size_t)repeat * sizeof *col);
@@ -322,7 +331,7 @@ static int bench_phases(const quote_extractor *ex, const corpus *c, int repeat, 
         size_t count = 0;
         double t0 = now();
         for (size_t i = 0; i < c->count; i++) {
-            long n = extract_phased(ex, c->items[i].text, c->items[i].len, flags, t);
+            long n = extract_phased(ex, ws, c->items[i].text, c->items[i].len, flags, t);
             if (n > 0)
                 count += (size_t)n;
         }
@@ -423,6 +432,7 @@ int main(int argc, char **argv)
     corpus c = {0};
     int status = EXIT_RUNTIME;
     quote_extractor *ex = NULL;
+    quote_workspace *ws = NULL;
     double *times = NULL;
     for (int i = optind; i < argc; i++)
         if ((jsonl ? load_jsonl(&c, argv[i]) : load_plain(&c, argv[i])) != 0)
@@ -459,17 +469,31 @@ int main(int argc, char **argv)
     printf("%-22s %zu quotation-mark characters\n", "", marks);
 
     size_t quotes = 0, failures = 0;
-    bench_extract(ex, &c, repeat, flags, times, &quotes, &failures);
+    bench_extract(ex, NULL, &c, repeat, flags, times, &quotes, &failures);
     double full = report_line("quote_extract", times, (size_t)repeat, &c, quotes, 1);
     printf("%-22s %zu quotes, %zu failed articles; %.1fx the reference\n", "", quotes,
            failures, ref > 0 ? full / ref : 0.0);
+    rc = quote_workspace_new(ex, &ws, &err);
+    if (rc != QUOTE_OK) {
+        fprintf(stderr, "%s: quote_workspace_new: %s\n", progname, err.message);
+        goto out;
+    }
+    size_t wquotes = 0;
+    bench_extract(ex, ws, &c, repeat, flags, times, &wquotes, &failures);
+    double with = report_line("quote_extract_with", times, (size_t)repeat, &c, wquotes, 1);
+    printf("%-22s (one workspace for the loop) %.1fx the reference\n", "",
+           ref > 0 ? with / ref : 0.0);
+    if (wquotes != quotes)
+        printf("  warning: quote_extract_with found %zu quotes, quote_extract %zu\n", wquotes,
+               quotes);
 
     double phase[PH_COUNT];
     size_t pquotes = 0;
-    if (bench_phases(ex, &c, repeat, flags, times, phase, &pquotes) != 0)
+    if (bench_phases(ex, ws, &c, repeat, flags, times, phase, &pquotes) != 0)
         goto out;
     double ptotal = median(times, (size_t)repeat);
-    printf("\nphases (median pass %.3f ms, timer overhead included):\n", ptotal * 1e3);
+    printf("\nphases of quote_extract_with (median pass %.3f ms, timer overhead included):\n",
+           ptotal * 1e3);
     double sum = 0;
     for (int p = 0; p < PH_COUNT; p++)
         sum += phase[p];
@@ -490,6 +514,7 @@ int main(int argc, char **argv)
     }
 out:
     free(times);
+    quote_workspace_free(ws);
     quote_extractor_free(ex);
     for (size_t i = 0; i < c.count; i++)
         free(c.items[i].text);

@@ -287,7 +287,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const char *in = (const char *)data + 1;
     size_t in_len = size - 1, pos = 0;
     unsigned long lineno = 0, records = 0, outputs = 0;
-    qd_buf out = QD_BUF_INIT, again = QD_BUF_INIT, scratch = QD_BUF_INIT;
+    qd_buf out = QD_BUF_INIT, again = QD_BUF_INIT;
+    qd_worker wk; /* reused from record to record, as by quotedump's threads */
+    qd_worker_init(&wk, &job);
 
     while (pos < in_len) {
         /* The next line, newline included, as getline() gives it. */
@@ -308,7 +310,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         char err[256];
         memset(err, 0x5a, sizeof err);
         qd_buf_clear(&out);
-        bool ok = qd_process_record(&job, line, len, lineno, &scratch, &out, err, sizeof err);
+        bool ok = qd_process_record(&job, line, len, lineno, &wk, &out, err, sizeof err);
         CHECK(!out.oom);
         if (print_outputs)
             fprintf(stderr, "line %lu: %s %s: %.*s\n", lineno, ok ? "ok" : "bad",
@@ -322,7 +324,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
          * (or extraction failed, which only the library can tell). */
         if (e.text == NULL)
             CHECK_REC(!ok, line, len, &out);
-        check_fast_path(&e, &scratch);
+        check_fast_path(&e, &wk.scratch);
         if (json_format)
             check_json_record(&job.render, &e, ok, lineno, line, len, &out);
         else
@@ -332,7 +334,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (twice && records == 1) {
             char err2[256];
             qd_buf_clear(&again);
-            bool ok2 = qd_process_record(&job, line, len, lineno, &scratch, &again, err2,
+            bool ok2 = qd_process_record(&job, line, len, lineno, &wk, &again, err2,
                                          sizeof err2);
             CHECK_REC(ok2 == ok && again.len == out.len &&
                           (out.len == 0 || memcmp(again.data, out.data, out.len) == 0),
@@ -345,6 +347,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     CHECK(outputs == records); /* every record gave one output record */
     qd_buf_free(&out);
     qd_buf_free(&again);
-    qd_buf_free(&scratch);
+    qd_worker_free(&wk);
     return 0;
 }

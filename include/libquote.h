@@ -272,6 +272,40 @@ typedef struct quote_result quote_result;
 QUOTE_EXPORT int quote_extract(const quote_extractor *ex, const char *text, size_t len,
                                uint32_t flags, quote_result **out, quote_error *err);
 
+/** The working memory of extractions: token and name tables kept from one
+ *  call of quote_extract_with() to the next, so that a loop over many
+ *  articles does not allocate and free them for each one.  Opaque; not
+ *  thread-safe: give each thread its own. */
+typedef struct quote_workspace quote_workspace;
+
+/**
+ * Create a workspace for extractions with ex (it allocates with ex's
+ * allocator).
+ *
+ * @return QUOTE_OK, QUOTE_EINVAL (ex or out is NULL), QUOTE_ENOMEM.
+ */
+QUOTE_EXPORT int quote_workspace_new(const quote_extractor *ex, quote_workspace **out,
+                                     quote_error *err);
+
+/** Release a workspace and the memory it keeps.  NULL is a no-op.  It may be
+ *  freed before or after the extractor it was made for. */
+QUOTE_EXPORT void quote_workspace_free(quote_workspace *ws);
+
+/**
+ * quote_extract() with a workspace: the same result, faster in a loop.
+ * After the call the workspace keeps the tables of the largest article
+ * seen, up to 16 MiB (a bigger article's are freed at once), so memory stays
+ * bounded however long the loop runs.
+ *
+ * @param ws  a workspace from quote_workspace_new() for an extractor with
+ *            the same allocator as ex, used by one thread at a time.
+ * @return as quote_extract(); QUOTE_EINVAL also when ws is NULL or was made
+ *         with another allocator.
+ */
+QUOTE_EXPORT int quote_extract_with(const quote_extractor *ex, quote_workspace *ws,
+                                    const char *text, size_t len, uint32_t flags,
+                                    quote_result **out, quote_error *err);
+
 /**
  * Convenience: compile a default extractor, extract, free the extractor.
  * Slow when called in a loop (compiling costs far more than one article):

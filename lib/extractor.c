@@ -203,31 +203,123 @@ void quote_extractor_free(quote_extractor *ex)
     qa_free(&a, ex);
 }
 
-static void work_free(work *w)
+/* A workspace keeps at most this many bytes of tables after a call: one
+ * huge article does not pin its memory for the rest of a batch. */
+#define WORKSPACE_KEEP_MAX ((size_t)16 << 20)
+
+static void tables_free(const quote_allocator *a, segment_list *segs, token_list *toks,
+                        name_occ *names, entity *ents, attribution *attr)
+{
+    qa_free(a, segs->items);
+    qa_free(a, toks->items);
+    qa_free(a, toks->tags);
+    qa_free(a, names);
+    qa_free(a, ents);
+    qa_free(a, attr);
+}
+
+/* Start w on the workspace's tables (and match data), when there is one. */
+static void work_take(work *w, quote_workspace *ws)
+{
+    if (!ws)
+        return;
+    w->md = ws->md;
+    w->segs.items = ws->segs.items;
+    w->segs.cap = ws->segs.cap;
+    w->toks.items = ws->toks.items;
+    w->toks.tags = ws->toks.tags;
+    w->toks.cap = ws->toks.cap;
+    w->names = ws->names;
+    w->names_cap = ws->names_cap;
+    w->ents = ws->ents;
+    w->ents_cap = ws->ents_cap;
+    w->attr = ws->attr;
+    w->attr_cap = ws->attr_cap;
+}
+
+/* Free what w allocated, or give its tables back to the workspace. */
+static void work_release(work *w, quote_workspace *ws)
 {
     const quote_allocator *a = w->a;
-    pcre2_match_data_free(w->md);
-    qa_free(a, w->segs.items);
-    qa_free(a, w->toks.items);
-    qa_free(a, w->toks.tags);
-    qa_free(a, w->names);
-    qa_free(a, w->ents);
-    qa_free(a, w->attr);
     if (w->explain) {
         for (size_t i = 0; i < w->segs.count; i++)
             qa_free(a, w->explain[i].data);
         qa_free(a, w->explain);
     }
+    if (!ws) {
+        pcre2_match_data_free(w->md);
+        tables_free(a, &w->segs, &w->toks, w->names, w->ents, w->attr);
+        return;
+    }
+    ws->md = w->md;
+    size_t kept = w->segs.cap * sizeof(segment) + w->toks.cap * (sizeof(token) + 1) +
+                  w->names_cap * sizeof(name_occ) + w->ents_cap * sizeof(entity) +
+                  w->attr_cap * sizeof(attribution);
+    if (kept > WORKSPACE_KEEP_MAX) {
+        tables_free(a, &w->segs, &w->toks, w->names, w->ents, w->attr);
+        memset(&w->segs, 0, sizeof w->segs);
+        memset(&w->toks, 0, sizeof w->toks);
+        w->names = NULL;
+        w->ents = NULL;
+        w->attr = NULL;
+        w->names_cap = w->ents_cap = w->attr_cap = 0;
+    }
+    ws->segs = (segment_list){w->segs.items, 0, w->segs.cap};
+    ws->toks = (token_list){w->toks.items, w->toks.tags, 0, w->toks.cap};
+    ws->names = w->names;
+    ws->names_cap = w->names_cap;
+    ws->ents = w->ents;
+    ws->ents_cap = w->ents_cap;
+    ws->attr = w->attr;
+    ws->attr_cap = w->attr_cap;
 }
 
-int extract_run(const quote_extractor *ex, const char *text, size_t len, uint32_t flags,
-                quote_result **out, quote_error *err, extract_hook hook, void *ctx)
+int quote_workspace_new(const quote_extractor *ex, quote_workspace **out, quote_error *err)
 {
     if (!out)
         return q_fail(err, QUOTE_EINVAL, 0, "out is NULL");
     *out = NULL;
     if (!ex)
         return q_fail(err, QUOTE_EINVAL, 0, "extractor is NULL");
+    quote_workspace *ws = qa_calloc(&ex->alloc, 1, sizeof *ws);
+    if (!ws)
+        return q_fail(err, QUOTE_ENOMEM, 0, NULL);
+    ws->alloc = ex->alloc;
+    /* (its own context: the match data must not depend on the extractor,
+     * which may be freed first) */
+    ws->gctx = pcre2_general_context_create(pcre_malloc, pcre_free, &ws->alloc);
+    if (!ws->gctx) {
+        qa_free(&ws->alloc, ws);
+        return q_fail(err, QUOTE_ENOMEM, 0, NULL);
+    }
+    *out = ws;
+    return QUOTE_OK;
+}
+
+void quote_workspace_free(quote_workspace *ws)
+{
+    if (!ws)
+        return;
+    quote_allocator a = ws->alloc;
+    pcre2_match_data_free(ws->md);
+    pcre2_general_context_free(ws->gctx);
+    tables_free(&a, &ws->segs, &ws->toks, ws->names, ws->ents, ws->attr);
+    qa_free(&a, ws);
+}
+
+int extract_run(const quote_extractor *ex, quote_workspace *ws, const char *text, size_t len,
+                uint32_t flags, quote_result **out, quote_error *err, extract_hook hook,
+                void *ctx)
+{
+    if (!out)
+        return q_fail(err, QUOTE_EINVAL, 0, "out is NULL");
+    *out = NULL;
+    if (!ex)
+        return q_fail(err, QUOTE_EINVAL, 0, "extractor is NULL");
+    /* (the tables move between the two allocators: they must be one) */
+    if (ws && (ws->alloc.malloc != ex->alloc.malloc || ws->alloc.free != ex->alloc.free ||
+               ws->alloc.ctx != ex->alloc.ctx))
+        return q_fail(err, QUOTE_EINVAL, 0, "workspace made with another allocator");
     if (!text && len)
         return q_fail(err, QUOTE_EINVAL, 0, "text is NULL");
     if (len > UINT32_MAX)
@@ -261,7 +353,9 @@ int extract_run(const quote_extractor *ex, const char *text, size_t len, uint32_
     PHASE_DONE(PHASE_UTF8);
 
     int rc;
-    w.md = pcre2_match_data_create(8, ex->gctx);
+    work_take(&w, ws);
+    if (!w.md)
+        w.md = pcre2_match_data_create(8, ws ? ws->gctx : ex->gctx);
     if (!w.md) {
         rc = q_fail(err, QUOTE_ENOMEM, 0, NULL);
         goto done;
@@ -282,11 +376,12 @@ int extract_run(const quote_extractor *ex, const char *text, size_t len, uint32_
         rc = q_fail(err, rc, 0, NULL);
         goto done;
     }
-    w.attr = qa_calloc(w.a, w.segs.count ? w.segs.count : 1, sizeof(attribution));
-    if (!w.attr) {
+    if (!qa_reserve(w.a, (void **)&w.attr, &w.attr_cap, sizeof(attribution),
+                    w.segs.count ? w.segs.count : 1)) {
         rc = q_fail(err, QUOTE_ENOMEM, 0, NULL);
         goto done;
     }
+    memset(w.attr, 0, w.segs.count * sizeof(attribution));
     if (flags & QUOTE_OPT_EXPLAIN) {
         w.explain = qa_calloc(w.a, w.segs.count ? w.segs.count : 1, sizeof(qbuf));
         if (!w.explain) {
@@ -302,7 +397,7 @@ int extract_run(const quote_extractor *ex, const char *text, size_t len, uint32_
     if (rc)
         rc = q_fail(err, rc, 0, NULL);
 done:
-    work_free(&w);
+    work_release(&w, ws);
     qa_free(w.a, masked);
     PHASE_DONE(PHASE_RESULT);
 #undef PHASE_DONE
@@ -317,7 +412,18 @@ done:
 int quote_extract(const quote_extractor *ex, const char *text, size_t len, uint32_t flags,
                   quote_result **out, quote_error *err)
 {
-    return extract_run(ex, text, len, flags, out, err, NULL, NULL);
+    return extract_run(ex, NULL, text, len, flags, out, err, NULL, NULL);
+}
+
+int quote_extract_with(const quote_extractor *ex, quote_workspace *ws, const char *text,
+                       size_t len, uint32_t flags, quote_result **out, quote_error *err)
+{
+    if (!ws) {
+        if (out)
+            *out = NULL;
+        return q_fail(err, QUOTE_EINVAL, 0, "workspace is NULL");
+    }
+    return extract_run(ex, ws, text, len, flags, out, err, NULL, NULL);
 }
 
 int quote_extract_text(const char *text, size_t len, quote_result **out, quote_error *err)

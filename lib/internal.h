@@ -461,6 +461,7 @@ typedef struct work {
     entity *ents;
     size_t nents, ents_cap;
     attribution *attr; /* one per segment */
+    size_t attr_cap;
     qbuf *explain;     /* one per segment with QUOTE_OPT_EXPLAIN, else NULL */
     int32_t headlines; /* paragraphs of the headline (headline_paragraphs()),
                           known before names_collect() */
@@ -570,11 +571,30 @@ enum extract_phase {
     PHASE_COUNT
 };
 
+/* The tables of one extraction, kept for the next (quote_extract_with):
+ * extract_run() takes them over at its start and gives them back at its
+ * end.  They are allocated with alloc, a copy of the extractor's. */
+struct quote_workspace {
+    quote_allocator alloc;
+    pcre2_general_context *gctx; /* allocates md with alloc */
+    pcre2_match_data *md;
+    segment_list segs;
+    token_list toks;
+    name_occ *names;
+    size_t names_cap;
+    entity *ents;
+    size_t ents_cap;
+    attribution *attr;
+    size_t attr_cap;
+};
+
 /* Called after each phase ends (benchmarks time the phases with it). */
 typedef void (*extract_hook)(enum extract_phase phase, void *ctx);
 
-/* quote_extract() with a hook (NULL: none). */
-int extract_run(const quote_extractor *ex, const char *text, size_t len, uint32_t flags,
-                quote_result **out, quote_error *err, extract_hook hook, void *ctx);
+/* quote_extract() with a workspace (NULL: tables of its own) and a hook
+ * (NULL: none). */
+int extract_run(const quote_extractor *ex, quote_workspace *ws, const char *text, size_t len,
+                uint32_t flags, quote_result **out, quote_error *err, extract_hook hook,
+                void *ctx);
 
 #endif /* LIBQUOTE_INTERNAL_H */

@@ -322,6 +322,105 @@ static void extraction_fails_cleanly(void **state)
     quote_result_free(ref);
 }
 
+/* quote_workspace_new, then quote_extract_with, with allocation i failing:
+ * ENOMEM and nothing leaked; after a failed extraction the workspace still
+ * gives the reference result; freeing it returns every block it kept. */
+static void workspace_fails_cleanly(void **state)
+{
+    (void)state;
+    counter c = {0};
+    quote_allocator a;
+    quote_extractor *ex = counted_extractor(&c, &a);
+    long live_ex = c.live;
+    quote_result *ref = reference_result();
+    unsigned long i;
+    for (i = 0;; i++) {
+        counter_reset(&c, i);
+        quote_workspace *ws = (quote_workspace *)&c; /* must be overwritten */
+        int rc = quote_workspace_new(ex, &ws, NULL);
+        if (rc != QUOTE_OK) {
+            assert_int_equal(rc, QUOTE_ENOMEM);
+            assert_null(ws);
+            assert_int_equal(c.live, live_ex);
+            continue;
+        }
+        bool done = c.failed == 0;
+        quote_workspace_free(ws);
+        assert_int_equal(c.live, live_ex);
+        if (done)
+            break;
+    }
+    /* allocation i failing in a fresh workspace (cold: its first call),
+     * then in the same one again (warm: its tables are kept) */
+    for (i = 0;; i++) {
+        counter_reset(&c, ULONG_MAX);
+        quote_workspace *ws = NULL;
+        assert_int_equal(quote_workspace_new(ex, &ws, NULL), QUOTE_OK);
+        bool done = true;
+        for (int warm = 0; warm < 2; warm++) {
+            counter_reset(&c, i);
+            quote_result *res = (quote_result *)&c; /* must be overwritten */
+            quote_error err;
+            int rc = quote_extract_with(ex, ws, TEXT, sizeof TEXT - 1, FLAGS, &res, &err);
+            done = done && c.failed == 0;
+            if (rc != QUOTE_OK) {
+                if (rc != QUOTE_ENOMEM)
+                    fail_msg("allocation %lu: quote_extract_with returned %d", i, rc);
+                assert_null(res);
+                counter_reset(&c, ULONG_MAX);
+                assert_int_equal(
+                    quote_extract_with(ex, ws, TEXT, sizeof TEXT - 1, FLAGS, &res, &err), QUOTE_OK);
+            }
+            assert_same_quotes(res, ref);
+            quote_result_free(res);
+        }
+        quote_workspace_free(ws);
+        if (c.live != live_ex)
+            fail_msg("allocation %lu: quote_extract_with leaks %ld blocks", i, c.live - live_ex);
+        if (done)
+            break;
+    }
+    print_message("quote_extract_with: %lu allocations failed in turn\n", i);
+    assert_true(i > 5); /* extraction allocates */
+    quote_extractor_free(ex);
+    assert_int_equal(c.live, 0);
+    assert_int_equal(c.bad_frees, 0);
+    quote_result_free(ref);
+}
+
+/* A workspace keeps the tables of an ordinary article, and not those of a
+ * huge one (over 16 MiB of them): memory stays bounded in a long batch. */
+static void workspace_keeps_bounded_tables(void **state)
+{
+    (void)state;
+    counter c = {0};
+    quote_allocator a;
+    quote_extractor *ex = counted_extractor(&c, &a);
+    quote_workspace *ws = NULL;
+    assert_int_equal(quote_workspace_new(ex, &ws, NULL), QUOTE_OK);
+    long empty = c.live;
+    quote_result *res;
+    assert_int_equal(quote_extract_with(ex, ws, TEXT, sizeof TEXT - 1, 0, &res, NULL), QUOTE_OK);
+    quote_result_free(res);
+    long kept = c.live;
+    assert_true(kept > empty + 4); /* its tables, and the match data */
+    /* about a million tokens: some 20 MiB of tables */
+    static const char line[] = "\"We will build it,\" Mayor Ada Holm said on Monday. ";
+    size_t n = 6000000 / (sizeof line - 1), len = n * (sizeof line - 1);
+    char *big = malloc(len);
+    assert_non_null(big);
+    for (size_t i = 0; i < n; i++)
+        memcpy(big + i * (sizeof line - 1), line, sizeof line - 1);
+    assert_int_equal(quote_extract_with(ex, ws, big, len, 0, &res, NULL), QUOTE_OK);
+    assert_int_equal(quote_result_count(res), n);
+    quote_result_free(res);
+    free(big);
+    assert_true(c.live < kept); /* the tables went; the match data stays */
+    quote_workspace_free(ws);
+    quote_extractor_free(ex);
+    assert_int_equal(c.live, 0);
+}
+
 /* The same loop on invalid UTF-8 in lenient mode (the masked copy). */
 static void lenient_extraction_fails_cleanly(void **state)
 {
@@ -360,6 +459,8 @@ int main(void)
         cmocka_unit_test(allocator_is_used),
         cmocka_unit_test(construction_fails_cleanly),
         cmocka_unit_test(extraction_fails_cleanly),
+        cmocka_unit_test(workspace_fails_cleanly),
+        cmocka_unit_test(workspace_keeps_bounded_tables),
         cmocka_unit_test(lenient_extraction_fails_cleanly),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -646,6 +646,70 @@ static void test_kind_name(void **state)
 }
 
 /* One extractor, many extractions: results are independent. */
+/* ---- workspaces ------------------------------------------------------ */
+
+static void test_workspace_args(void **state)
+{
+    (void)state;
+    quote_extractor *ex = new_default();
+    quote_workspace *ws = (quote_workspace *)&ex;
+    quote_result *res = (quote_result *)&ex;
+    quote_error err;
+    assert_int_equal(quote_workspace_new(NULL, &ws, &err), QUOTE_EINVAL);
+    assert_null(ws);
+    assert_int_equal(err.code, QUOTE_EINVAL);
+    assert_int_equal(quote_workspace_new(ex, NULL, &err), QUOTE_EINVAL);
+    assert_int_equal(quote_extract_with(ex, NULL, SIMPLE, strlen(SIMPLE), 0, &res, &err),
+                     QUOTE_EINVAL);
+    assert_null(res);
+    assert_int_equal(quote_workspace_new(ex, &ws, &err), QUOTE_OK);
+    assert_non_null(ws);
+    res = (quote_result *)&ex;
+    assert_int_equal(quote_extract_with(NULL, ws, SIMPLE, strlen(SIMPLE), 0, &res, &err),
+                     QUOTE_EINVAL);
+    assert_null(res);
+    assert_int_equal(quote_extract_with(ex, ws, NULL, 5, 0, &res, &err), QUOTE_EINVAL);
+    /* bad UTF-8 is reported as by quote_extract, and the workspace goes on */
+    assert_int_equal(quote_extract_with(ex, ws, "\"a\xFF\"", 4, 0, &res, &err), QUOTE_EUTF8);
+    assert_int_equal(err.offset, 2);
+    assert_int_equal(quote_extract_with(ex, ws, SIMPLE, strlen(SIMPLE), 0, &res, &err), QUOTE_OK);
+    assert_int_equal(quote_result_count(res), 1);
+    assert_string_equal(quote_result_get(res, 0)->speaker, "Maria Lopez");
+    quote_result_free(res);
+    quote_workspace_free(ws);
+    quote_workspace_free(NULL);
+    quote_extractor_free(ex);
+}
+
+/* A workspace belongs to one allocator: an extractor with another one is
+ * refused; a workspace may be freed after its extractor. */
+static void test_workspace_allocator(void **state)
+{
+    (void)state;
+    counts c = {0, 0, 0};
+    quote_allocator al = {count_malloc, count_free, &c};
+    quote_options opt = QUOTE_OPTIONS_INIT;
+    opt.allocator = &al;
+    quote_extractor *counted = NULL, *plain = new_default();
+    assert_int_equal(quote_extractor_new(&opt, &counted, NULL), QUOTE_OK);
+    quote_workspace *ws = NULL;
+    assert_int_equal(quote_workspace_new(counted, &ws, NULL), QUOTE_OK);
+    quote_result *res = NULL;
+    quote_error err;
+    assert_int_equal(quote_extract_with(plain, ws, SIMPLE, strlen(SIMPLE), 0, &res, &err),
+                     QUOTE_EINVAL);
+    assert_null(res);
+    assert_int_equal(quote_extract_with(counted, ws, SIMPLE, strlen(SIMPLE), 0, &res, &err),
+                     QUOTE_OK);
+    assert_int_equal(quote_result_count(res), 1);
+    quote_result_free(res);
+    quote_extractor_free(counted);
+    quote_extractor_free(plain);
+    quote_workspace_free(ws);
+    assert_int_equal(c.live, 0);
+    assert_int_equal(c.mallocs, c.frees);
+}
+
 static void test_reuse(void **state)
 {
     (void)state;
@@ -689,6 +753,8 @@ int main(void)
         cmocka_unit_test(test_flags_combine),
         cmocka_unit_test(test_kind_name),
         cmocka_unit_test(test_reuse),
+        cmocka_unit_test(test_workspace_args),
+        cmocka_unit_test(test_workspace_allocator),
     };
     return cmocka_run_group_tests_name("api", tests, NULL, NULL);
 }

@@ -58,14 +58,13 @@ typedef struct writer {
     bool ok;
 } writer;
 
-/* `scratch` is the thread's buffer for decoded strings (see record.h). */
-static void process_slot(const qd_job *job, slot *s, qd_buf *scratch)
+/* `wk` is the thread's worker (see record.h). */
+static void process_slot(const qd_job *job, slot *s, qd_worker *wk)
 {
     qd_buf_clear(&s->out);
     s->err[0] = '\0';
-    s->ok =
-        qd_process_record(job, s->line, s->len, s->lineno, scratch, &s->out, s->err, sizeof s->err);
-    qd_buf_shrink(scratch, KEEP_BYTES);
+    s->ok = qd_process_record(job, s->line, s->len, s->lineno, wk, &s->out, s->err, sizeof s->err);
+    qd_buf_shrink(&wk->scratch, KEEP_BYTES);
 }
 
 /* Write one finished record with the framing of its format: a line per
@@ -109,7 +108,8 @@ static bool read_slot(qd_reader *r, slot *s)
 static void *worker_main(void *arg)
 {
     pipeline *p = arg;
-    qd_buf scratch = QD_BUF_INIT;
+    qd_worker wk;
+    qd_worker_init(&wk, p->job);
     pthread_mutex_lock(&p->mu);
     for (;;) {
         while (p->next_work == p->next_read && !p->eof)
@@ -120,7 +120,7 @@ static void *worker_main(void *arg)
         slot *s = &p->ring[k % p->nslots];
         pthread_mutex_unlock(&p->mu);
 
-        process_slot(p->job, s, &scratch);
+        process_slot(p->job, s, &wk);
 
         pthread_mutex_lock(&p->mu);
         s->done = true;
@@ -128,7 +128,7 @@ static void *worker_main(void *arg)
             pthread_cond_signal(&p->done_cv); /* all that main waits for */
     }
     pthread_mutex_unlock(&p->mu);
-    qd_buf_free(&scratch);
+    qd_worker_free(&wk);
     return NULL;
 }
 
@@ -150,7 +150,7 @@ static void wait_done(pipeline *p, uint64_t count)
 
 /* The main thread's share of the work: process the next record no worker
  * has taken, if any.  Returns false when there is none. */
-static bool help_one(pipeline *p, qd_buf *scratch)
+static bool help_one(pipeline *p, qd_worker *wk)
 {
     pthread_mutex_lock(&p->mu);
     if (p->next_work == p->next_read) {
@@ -161,7 +161,7 @@ static bool help_one(pipeline *p, qd_buf *scratch)
     slot *s = &p->ring[k % p->nslots];
     pthread_mutex_unlock(&p->mu);
 
-    process_slot(p->job, s, scratch);
+    process_slot(p->job, s, wk);
 
     pthread_mutex_lock(&p->mu);
     s->done = true;
@@ -209,13 +209,14 @@ static bool run_parallel(pipeline *p, writer *w, int jobs)
         free(threads);
         return false;
     }
-    qd_buf scratch = QD_BUF_INIT;
+    qd_worker wk;
+    qd_worker_init(&wk, p->job);
 
     for (;;) {
         while (flush_one(p, w))
             ;
         if (p->next_read - p->next_write == p->nslots) { /* ring full */
-            if (!help_one(p, &scratch))
+            if (!help_one(p, &wk))
                 wait_done(p, p->nslots / 2);
             continue;
         }
@@ -235,12 +236,12 @@ static bool run_parallel(pipeline *p, writer *w, int jobs)
     pthread_cond_broadcast(&p->work_cv);
     pthread_mutex_unlock(&p->mu);
     while (p->next_write < p->next_read) {
-        if (!help_one(p, &scratch))
+        if (!help_one(p, &wk))
             wait_done(p, p->next_read - p->next_write);
         while (flush_one(p, w))
             ;
     }
-    qd_buf_free(&scratch);
+    qd_worker_free(&wk);
     for (int i = 0; i < started; i++)
         pthread_join(threads[i], NULL);
     free(threads);
@@ -251,12 +252,13 @@ static bool run_parallel(pipeline *p, writer *w, int jobs)
 static void run_serial(pipeline *p, writer *w)
 {
     slot *s = &p->ring[0];
-    qd_buf scratch = QD_BUF_INIT;
+    qd_worker wk;
+    qd_worker_init(&wk, p->job);
     while (!w->out->failed && read_slot(w->reader, s)) {
-        process_slot(p->job, s, &scratch);
+        process_slot(p->job, s, &wk);
         write_slot(w, s);
     }
-    qd_buf_free(&scratch);
+    qd_worker_free(&wk);
 }
 
 bool qd_run_jsonl(const qd_job *job, qd_reader *reader, qd_output *out, qd_progress *progress,

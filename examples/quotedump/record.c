@@ -36,14 +36,29 @@ static const json_t *record_text(const json_t *root, char *err, size_t errsz)
     return text;
 }
 
+void qd_worker_init(qd_worker *wk, const qd_job *job)
+{
+    wk->scratch = (qd_buf)QD_BUF_INIT;
+    if (quote_workspace_new(job->ex, &wk->ws, NULL) != QUOTE_OK)
+        wk->ws = NULL;
+}
+
+void qd_worker_free(qd_worker *wk)
+{
+    qd_buf_free(&wk->scratch);
+    quote_workspace_free(wk->ws);
+    wk->ws = NULL;
+}
+
 /* Extract from text[0..n) and render the result into out. */
-static bool extract_and_render(const qd_job *job, const qd_source *src, const char *s, size_t n,
-                               qd_buf *out, char *err, size_t errsz)
+static bool extract_and_render(const qd_job *job, qd_worker *wk, const qd_source *src,
+                               const char *s, size_t n, qd_buf *out, char *err, size_t errsz)
 {
     quote_result *res = NULL;
     quote_error qe;
     qe.message[0] = '\0'; /* in case a failing call leaves it unset */
-    int rc = quote_extract(job->ex, s, n, job->flags, &res, &qe);
+    int rc = wk->ws ? quote_extract_with(job->ex, wk->ws, s, n, job->flags, &res, &qe)
+                    : quote_extract(job->ex, s, n, job->flags, &res, &qe);
     if (rc != QUOTE_OK) {
         snprintf(err, errsz, "%s", qe.message[0] ? qe.message : quote_strerror(rc));
         return false;
@@ -76,7 +91,7 @@ bool qd_line_is_blank(const char *line, size_t len, unsigned long lineno)
 }
 
 bool qd_process_record(const qd_job *job, const char *line, size_t len, unsigned long lineno,
-                       qd_buf *scratch, qd_buf *out, char *err, size_t errsz)
+                       qd_worker *wk, qd_buf *out, char *err, size_t errsz)
 {
     json_error_t je;
     qd_source src;
@@ -88,7 +103,7 @@ bool qd_process_record(const qd_job *job, const char *line, size_t len, unsigned
 
     /* The usual record, read without building a tree (see jsonscan.h). */
     qd_scan_record rec;
-    if (qd_scan_record_fast(line, len, scratch, &rec)) {
+    if (qd_scan_record_fast(line, len, &wk->scratch, &rec)) {
         memset(&src, 0, sizeof src);
         src.line = lineno;
         src.id_kind = rec.id_kind == QD_SCAN_ID_STRING    ? QD_ID_STRING
@@ -97,7 +112,7 @@ bool qd_process_record(const qd_job *job, const char *line, size_t len, unsigned
         src.id = rec.id;
         src.id_len = rec.id_len;
         src.id_int = rec.id_int;
-        ok = extract_and_render(job, &src, rec.text, rec.text_len, out, err, errsz);
+        ok = extract_and_render(job, wk, &src, rec.text, rec.text_len, out, err, errsz);
         if (!ok)
             qd_render_error(out, &job->render, &src, err);
         return ok;
@@ -114,8 +129,8 @@ bool qd_process_record(const qd_job *job, const char *line, size_t len, unsigned
     } else {
         const json_t *text = record_text(root, err, errsz);
         if (text)
-            ok = extract_and_render(job, &src, json_string_value(text), json_string_length(text),
-                                    out, err, errsz);
+            ok = extract_and_render(job, wk, &src, json_string_value(text),
+                                    json_string_length(text), out, err, errsz);
     }
     if (!ok)
         qd_render_error(out, &job->render, &src, err);
