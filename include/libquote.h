@@ -166,7 +166,8 @@ typedef struct quote_options {
      * "family"), `organisation` (a role noun naming no person: "firm",
      * "report"), `title-part` (a title that completes others, as in
      * "Police Commissioner": before a name of its own it makes no person,
-     * "the Police Department"), and the closed word
+     * "the Police Department"), `demonym` (a nationality or language,
+     * written capitalised: "Russian"; alone it is no person), and the closed word
      * classes `determiner`, `pronoun-male`, `pronoun-female`,
      * `pronoun-plural`, `pronoun-neuter`, `pronoun-first`, `conjunction`,
      * `auxiliary`, `adverb`, `preposition`, `relative`, `time`, `stop`.

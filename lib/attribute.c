@@ -417,6 +417,11 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
         if (layout == LAYOUT_TRAIL_DASH && t[qt] == TAG_QUOTE && cand->me < to &&
             !tag_ends_sentence(t[cand->me]) && qt > 0 && !tag_ends_sentence(t[qt - 1]))
             return 0;
+        /* "“Do svidaniya!” - Russian for “goodbye”": a language glosses
+         * the quotation; it credits no one */
+        if (layout == LAYOUT_TRAIL_DASH && cand->me == cand->ms + 1 &&
+            (w->toks.items[cand->ms].kinds & LEX_DEMONYM))
+            return 0;
         break;
     case MENTION_KEEP:
         break;

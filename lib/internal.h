@@ -92,7 +92,8 @@ enum lex_kind {
     LEX_SPEECH_NOUN = 1u << 23, /* "remark", "claim": what a possessor said */
     LEX_PLAIN = 1u << 24, /* an open-class word whatever its suffix: "family" */
     LEX_ORGANISATION = 1u << 25, /* a role naming no person: "firm", "report" */
-    LEX_TITLE_PART = 1u << 26    /* a title that completes others: "Police", "Democratic" */
+    LEX_TITLE_PART = 1u << 26,   /* a title that completes others: "Police", "Democratic" */
+    LEX_DEMONYM = 1u << 27       /* a nationality or language: "Russian", alone no person */
 };
 #define LEX_PRONOUN (LEX_PRON_MALE | LEX_PRON_FEMALE | LEX_PRON_PLURAL | LEX_PRON_NEUTER | LEX_PRON_FIRST)
 

@@ -39,6 +39,7 @@ static const struct {
     {"plain", LEX_PLAIN},
     {"organisation", LEX_ORGANISATION},
     {"title-part", LEX_TITLE | LEX_TITLE_PART}, /* a title too */
+    {"demonym", LEX_DEMONYM},
 };
 
 /* Words of up to eight bytes - nearly every word of news - are folded into

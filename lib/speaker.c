@@ -332,6 +332,14 @@ int speaker_hint(work *w, size_t m_start, size_t m_end, int focus, int *status)
     return e;
 }
 
+/* A word that, as a whole name, names a group or a language rather than a
+ * person: a plural ("Democrats", "Audiences") or a nationality
+ * ("Russian", "Chinese"). */
+static bool lone_group_word(const work *w, size_t tok)
+{
+    return word_plural(w, tok) || (w->toks.items[tok].kinds & LEX_DEMONYM);
+}
+
 static int resolve(work *w, size_t m_start, size_t m_end, int focus, int *status, bool speaks)
 {
     const char *tags = w->toks.tags;
@@ -378,7 +386,7 @@ static int resolve(work *w, size_t m_start, size_t m_end, int focus, int *status
          * is a plural never written as a fuller name ("Democrats say",
          * "Audiences can expect") */
         if (speaks && !(w->ents[e].ntok == 1 && o->title_start == o->tok_start &&
-                        word_plural(w, o->tok_start)))
+                        lone_group_word(w, o->tok_start)))
             w->ents[e].person = true;
         return e;
     }
