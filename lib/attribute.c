@@ -12,6 +12,7 @@
  * a later "he said" refers to when gender and number agree (speaker.c).
  */
 #include <string.h>
+#include <stdio.h>
 
 #include "internal.h"
 
@@ -876,31 +877,45 @@ static int scan_sentences(work *w, size_t from, size_t to, event *ev, int *focus
     return QUOTE_OK;
 }
 
+/* The first token of [s, e) past the conjunctions and adverbs opening a
+ * sentence ("But", "Later", "And then"). */
+static size_t past_openers(const char *t, size_t s, size_t e)
+{
+    while (s < e && (t[s] == TAG_CONJ || t[s] == TAG_ADVERB))
+        s++;
+    return s;
+}
+
 /* "“A,” Trump added. He then had a question for the crowd. ¶“B?”": when
  * the sentence just before a quotation's, in [from, to), opens with a
  * pronoun standing for the latest speaker, that pronoun is the latest
- * reference to the speaker, where a continuation's mention sits. */
-static void latest_reference(work *w, size_t from, size_t to, int focus, event *ev)
+ * reference to the speaker, where a continuation's mention sits - unless
+ * the sentence before it names someone else the pronoun goes on with
+ * ("“A,” said Ortega. Mr. Berg is persuaded. But he recognizes ...").
+ * QUOTE_OK, or a negative QUOTE_E* code. */
+static int latest_reference(work *w, size_t from, size_t to, int focus, event *ev)
 {
     const char *t = w->toks.tags;
     size_t e = to;
     while (e > from && (t[e - 1] == TAG_PARA || tag_ends_sentence(t[e - 1])))
         e--;
     if (e == from || ev->entity < 0)
-        return;
-    size_t s = sentence_start(w, e - 1, LEADIN_TOKENS);
-    if (s < from || (ev->ms != SIZE_MAX && s <= ev->ms))
-        return;
-    while (s < e && (t[s] == TAG_CONJ || t[s] == TAG_ADVERB))
-        s++;
+        return QUOTE_OK;
+    size_t start = sentence_start(w, e - 1, LEADIN_TOKENS);
+    if (start < from || (ev->ms != SIZE_MAX && start <= ev->ms))
+        return QUOTE_OK;
+    size_t s = past_openers(t, start, e);
     if (s >= e || t[s] != TAG_PRONOUN ||
         !(w->toks.items[s].kinds & (LEX_PRON_MALE | LEX_PRON_FEMALE | LEX_PRON_PLURAL)))
-        return;
+        return QUOTE_OK;
     int status = QUOTE_OK;
-    if (speaker_resolve(w, s, s + 1, focus, &status) != ev->entity)
-        return;
-    ev->ms = s;
-    ev->me = s + 1;
+    int hint = pronoun_hint_before(w, start, ev, s, &status);
+    if (status == QUOTE_OK && speaker_resolve(w, s, s + 1, hint >= 0 ? hint : focus, &status) ==
+                                  ev->entity) {
+        ev->ms = s;
+        ev->me = s + 1;
+    }
+    return status;
 }
 
 /* The sentence before the one starting at token lead_from, in its
@@ -927,14 +942,6 @@ static bool previous_sentence(const work *w, size_t lead_from, const event *ev, 
     return true;
 }
 
-/* The first token of [s, e) past the conjunctions and adverbs opening a
- * sentence ("But", "Later", "And then"). */
-static size_t past_openers(const char *t, size_t s, size_t e)
-{
-    while (s < e && (t[s] == TAG_CONJ || t[s] == TAG_ADVERB))
-        s++;
-    return s;
-}
 
 /* "“A,” said Mayor Reyes. Councillor Marsh spoke after him. “B,” he
  * said.": the person who opens the sentence before the quotation's
@@ -1064,19 +1071,29 @@ static int pronoun_hint_before(work *w, size_t lead_from, const event *ev, size_
     uint32_t things = LEX_PRON_NEUTER | LEX_PRON_PLURAL;
     if (w->toks.tags[pron] == TAG_PRONOUN && (w->toks.items[pron].kinds & things))
         return opening_thing(w, s, e, (w->toks.items[pron].kinds & LEX_PRON_PLURAL) != 0, status);
-    int p = opening_subject(w, s, e, &ps, &pe);
-    if (p < 0)
-        p = clause_subject_in(w, s, e);
-    if (p < 0) {
-        /* (the possessor, for "he" or "she" of its gender only) */
-        uint32_t k = w->toks.tags[pron] == TAG_PRONOUN ? w->toks.items[pron].kinds
-                                                        : possessive_pronoun_kinds(w, pron);
-        int g = (k & LEX_PRON_MALE) ? 1 : (k & LEX_PRON_FEMALE) ? 2 : 0;
-        p = opening_possessor(w, s, e);
-        if (p >= 0 && w->ents[p].gender != g)
-            p = -1;
+    uint32_t k = w->toks.tags[pron] == TAG_PRONOUN ? w->toks.items[pron].kinds
+                                                    : possessive_pronoun_kinds(w, pron);
+    uint32_t gender = k & (LEX_PRON_MALE | LEX_PRON_FEMALE);
+    /* "Mr. Autor is still persuaded of .... But he recognizes .... “Q,”
+     * he said.": a sentence that opens with a pronoun of the same gender
+     * goes on with its subject; look past it (a few sentences at most) */
+    for (int hops = 0;; hops++) {
+        int p = opening_subject(w, s, e, &ps, &pe);
+        if (p < 0)
+            p = clause_subject_in(w, s, e);
+        if (p < 0) {
+            /* (the possessor, for "he" or "she" of its gender only) */
+            int g = (k & LEX_PRON_MALE) ? 1 : (k & LEX_PRON_FEMALE) ? 2 : 0;
+            p = opening_possessor(w, s, e);
+            if (p >= 0 && w->ents[p].gender != g)
+                p = -1;
+        }
+        size_t o = past_openers(w->toks.tags, s, e);
+        if (p >= 0 || !gender || hops == 2 || w->toks.tags[o] != TAG_PRONOUN ||
+            (w->toks.items[o].kinds & (LEX_PRON_MALE | LEX_PRON_FEMALE)) != gender ||
+            !previous_sentence(w, s, ev, &s, &e))
+            return p;
     }
-    return p;
 }
 
 /* Does a naming verb (a cue of lexicon kind nonspeech too: "called",
@@ -1160,8 +1177,11 @@ int attribute_all(work *w, quote_error *err)
             int rc = scan_sentences(w, scanned, lead_from, &ev, &focus);
             if (rc)
                 return q_fail(err, rc, 0, "matching attribution layouts");
-            if (ev.set && lead_from == qt)
-                latest_reference(w, scanned, lead_from, focus, &ev);
+            if (ev.set && lead_from == qt) {
+                rc = latest_reference(w, scanned, lead_from, focus, &ev);
+                if (rc)
+                    return q_fail(err, rc, 0, NULL);
+            }
             scanned = lead_from;
         }
 
