@@ -415,6 +415,22 @@ static bool looks_personal(const work *w, const name_occ *o)
     return true;
 }
 
+/* The occurrence, at or before names[k], that wrote k's entity in full
+ * (as many words as its fullest name), looked for among the latest
+ * occurrences only; NULL when there is none. */
+static const name_occ *full_occurrence(const work *w, size_t k)
+{
+    int e = w->names[k].entity;
+    for (size_t steps = 0; steps < PRONOUN_LOOKBACK; steps++) {
+        const name_occ *o = &w->names[k];
+        if (o->entity == e && o->tok_end - o->tok_start == w->ents[e].ntok)
+            return o;
+        if (k-- == 0)
+            break;
+    }
+    return NULL;
+}
+
 int person_heading(work *w, size_t s, size_t e)
 {
     const char *t = w->toks.tags;
@@ -430,8 +446,11 @@ int person_heading(work *w, size_t s, size_t e)
             return -1;
         /* a name of two words or more as a subject is a person even with
          * a first name of unknown gender ("Cornell Belcher"), unless it
-         * ends in an organisation noun */
-        if (!w->ents[o->entity].person && o->tok_end - o->tok_start >= 2 && looks_personal(w, o))
+         * ends in an organisation noun; so is a surname alone whose full
+         * name was such ("Angel Mendoza came ...  Mendoza witnessed") */
+        const name_occ *full = o->tok_end - o->tok_start >= 2 ? o : full_occurrence(w, k);
+        if (!w->ents[o->entity].person && full && full->tok_end - full->tok_start >= 2 &&
+            looks_personal(w, full))
             w->ents[o->entity].person = true; /* (entity_person still asks for the noun) */
         return entity_person(w, o->entity) ? o->entity : -1;
     }
