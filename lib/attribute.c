@@ -12,7 +12,6 @@
  * a later "he said" refers to when gender and number agree (speaker.c).
  */
 #include <string.h>
-#include <stdio.h>
 
 #include "internal.h"
 
@@ -308,7 +307,8 @@ static bool expletive_it(const work *w, size_t i)
     }
     if (j < w->toks.count && t[j] == TAG_CUE)
         return false;
-    return verb || (j < w->toks.count && word_among(w, j, "seems|seemed|appears|appeared|remains|remained"));
+    return verb || (j < w->toks.count &&
+                    word_among(w, j, "seems|seemed|appears|appeared|remains|remained"));
 }
 
 /* Try one layout; on a match fill cand and return 1, 0 for no match, <0 error. */
@@ -910,8 +910,8 @@ static int latest_reference(work *w, size_t from, size_t to, int focus, event *e
         return QUOTE_OK;
     int status = QUOTE_OK;
     int hint = pronoun_hint_before(w, start, ev, s, &status);
-    if (status == QUOTE_OK && speaker_resolve(w, s, s + 1, hint >= 0 ? hint : focus, &status) ==
-                                  ev->entity) {
+    if (status == QUOTE_OK &&
+        speaker_resolve(w, s, s + 1, hint >= 0 ? hint : focus, &status) == ev->entity) {
         ev->ms = s;
         ev->me = s + 1;
     }
@@ -941,7 +941,6 @@ static bool previous_sentence(const work *w, size_t lead_from, const event *ev, 
     *e = end;
     return true;
 }
-
 
 /* "“A,” said Mayor Reyes. Councillor Marsh spoke after him. “B,” he
  * said.": the person who opens the sentence before the quotation's
@@ -1060,8 +1059,10 @@ static int opening_thing(work *w, size_t s, size_t e, bool plural, int *status)
  * speaker in focus: the person opening the sentence before; else, as in
  * "But that was last fall, and since then Ben Carson has seen his standing
  * tumble. “I'm still here,” he declared.", its first clause subject; else
- * the person of the pronoun's gender whose possessive opens it - one
- * sentence, found once.  -1 for none. */
+ * the person of the pronoun's gender whose possessive opens it - looking
+ * past at most two sentences that open with a pronoun of the same gender.
+ * For "it" and "they", the thing or group that opens the sentence before
+ * (opening_thing).  -1 for none. */
 static int pronoun_hint_before(work *w, size_t lead_from, const event *ev, size_t pron,
                                int *status)
 {
@@ -1074,6 +1075,7 @@ static int pronoun_hint_before(work *w, size_t lead_from, const event *ev, size_
     uint32_t k = w->toks.tags[pron] == TAG_PRONOUN ? w->toks.items[pron].kinds
                                                     : possessive_pronoun_kinds(w, pron);
     uint32_t gender = k & (LEX_PRON_MALE | LEX_PRON_FEMALE);
+    int g = (k & LEX_PRON_MALE) ? 1 : (k & LEX_PRON_FEMALE) ? 2 : 0;
     /* "Mr. Autor is still persuaded of .... But he recognizes .... “Q,”
      * he said.": a sentence that opens with a pronoun of the same gender
      * goes on with its subject; look past it (a few sentences at most) */
@@ -1083,7 +1085,6 @@ static int pronoun_hint_before(work *w, size_t lead_from, const event *ev, size_
             p = clause_subject_in(w, s, e);
         if (p < 0) {
             /* (the possessor, for "he" or "she" of its gender only) */
-            int g = (k & LEX_PRON_MALE) ? 1 : (k & LEX_PRON_FEMALE) ? 2 : 0;
             p = opening_possessor(w, s, e);
             if (p >= 0 && w->ents[p].gender != g)
                 p = -1;
