@@ -175,6 +175,43 @@ static bool set_off_label(const work *w, size_t s, size_t cs, size_t ce)
     return cs == s && cs > 0 && place_chunk(w, cs, ce) && word_among(w, cs - 1, "in|from|at|near");
 }
 
+/* Is token p a preposition that attaches a complement to the noun before
+ * it ("the mayor of the town", "a spokesman for the company", "fans at the
+ * game")?  Not "from", as likely to attach further back ("a letter to the
+ * board from the staff association"). */
+static bool noun_complement(const work *w, size_t p)
+{
+    const char t = w->toks.tags[p];
+    return (t == TAG_PREP || t == TAG_STOP) &&
+           word_among(w, p, "of|for|at|outside|inside|near|with|in|behind");
+}
+
+/* The token where the subject of the chunk [cs, ce) starts: past an
+ * opening conjunction or adverb and a word modifying a title ("But state
+ * Rep. Ada Holm"). */
+static size_t chunk_subject(const char *t, size_t cs, size_t ce)
+{
+    while (cs < ce && (t[cs] == TAG_CONJ || t[cs] == TAG_ADVERB))
+        cs++;
+    if (cs + 1 < ce && t[cs] == TAG_WORD && t[cs + 1] == TAG_TITLE)
+        cs++;
+    return cs;
+}
+
+/* Is the chunk [cs, ce) an appositive describing the person named before
+ * it: a noun phrase with an article or a role ("the editor of the paper",
+ * "a member of the committee"), or names modifying a role ("South
+ * Carolina director for Sanders")? */
+static bool describes_person(const char *t, size_t cs, size_t ce)
+{
+    if (cs < ce && (t[cs] == TAG_DET || t[cs] == TAG_ROLE))
+        return true;
+    size_t i = cs;
+    while (i < ce && t[i] == TAG_NAME)
+        i++;
+    return i > cs && i < ce && t[i] == TAG_ROLE;
+}
+
 /* Narrow a matched speaker region [ms, me) to the mention.  `before_cue`
  * says the region stands before the cue (X said) rather than after it
  * (said X). */
@@ -242,9 +279,13 @@ bool narrow_mention(const work *w, size_t *ms, size_t *me, bool before_cue, bool
             /* "''...'' income, he said": the named chunk; "Compaq, she
              * predicted, would come": the pronoun next to the cue */
             pick = nchunks - 1;
-        } else if (leadin && nchunks >= 2 && strchr("NTI", t[starts[0]]) &&
-            strchr("Dr", t[starts[1]])) {
-            pick = 0; /* "Giovanni Vian, the editor of the paper, X, said" */
+        } else if (leadin && nchunks >= 2 &&
+                   strchr("NTI", t[chunk_subject(t, starts[0], ends[0])]) &&
+                   describes_person(t, starts[1], ends[1])) {
+            /* "Giovanni Vian, the editor of the paper, X, said", "But
+             * state Rep. Ada Holm, a member of the committee, recalled",
+             * "Chris Covert, South Carolina director for Sanders, said" */
+            pick = 0;
         } else if (leadin) {
             pick = nchunks - 1;
             if (!strchr("NTIP", t[starts[pick]])) {
@@ -298,6 +339,16 @@ bool narrow_mention(const work *w, size_t *ms, size_t *me, bool before_cue, bool
                     break;
             } else if (c == TAG_DET) {
                 i--;
+                /* "a spokesman for the company said", "the mayor of the
+                 * town told": a phrase after a preposition complements the
+                 * noun before it, which heads the subject */
+                if (i >= s + 2 && noun_complement(w, i - 1) &&
+                    (t[i - 2] == TAG_ROLE || t[i - 2] == TAG_WORD ||
+                     (t[i - 2] == TAG_NAME && i - 2 == s && word_plural(w, s)))) {
+                    i--;
+                    named = false; /* (a name in the complement is not the head) */
+                    continue;
+                }
                 break;
             } else if (c == TAG_ROLE || c == TAG_WORD || c == TAG_NUMBER) {
                 if (named && c == TAG_WORD)

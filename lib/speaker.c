@@ -332,6 +332,25 @@ int speaker_hint(work *w, size_t m_start, size_t m_end, int focus, int *status)
     return e;
 }
 
+/* Does the name starting at token ts follow a preposition (and maybe an
+ * article) after a common noun, inside a mention starting at ms ("a
+ * spokesman for Mr. Trump", "Supporters of Ms. Lind", "the mayor of the
+ * Bronx")?  Not after a title ("Secretary of State John Kerry") or a
+ * name ("Dr. Imani Brooks of St. Jude's"). */
+static bool complement_name(const work *w, size_t ms, size_t ts)
+{
+    const char *t = w->toks.tags;
+    size_t j = ts;
+    if (j > ms && t[j - 1] == TAG_DET)
+        j--;
+    if (j < ms + 2 || !(t[j - 1] == TAG_PREP || t[j - 1] == TAG_STOP) ||
+        !word_among(w, j - 1, "of|for|at|from|with|near"))
+        return false;
+    char head = t[j - 2];
+    return head == TAG_ROLE || head == TAG_WORD ||
+           (head == TAG_NAME && j - 2 == ms && word_plural(w, ms) && !token_in_name(w, ms));
+}
+
 /* A word that, as a whole name, names a group or a language rather than a
  * person: a plural ("Democrats", "Audiences") or a nationality
  * ("Russian", "Chinese"). */
@@ -365,6 +384,11 @@ static int resolve(work *w, size_t m_start, size_t m_end, int focus, int *status
         const name_occ *o = &w->names[k];
         if (o->entity < 0)
             continue;
+        /* "a spokesman for Mr. Trump", "Supporters of Ms. Lind": a name in
+         * the complement of the common noun heading the mention is not
+         * who speaks; the mention describes the speaker */
+        if (complement_name(w, m_start, o->title_start))
+            return description_entity(w, m_start, m_end, status);
         size_t after = o->tok_end;
         /* a title after the name makes it a modifier: the speaker is the
          * person the title introduces ("CIA Director John Brennan") */
