@@ -311,6 +311,25 @@ static bool expletive_it(const work *w, size_t i)
                     word_among(w, j, "seems|seemed|appears|appeared|remains|remained"));
 }
 
+/* "The union's president, Tom Reyes, was blunt: “...”": a description
+ * followed by a name set off by commas names its person; the mention
+ * [*ms, *me) becomes that name (before token qt). */
+static void appositive_name(const work *w, size_t *ms, size_t *me, size_t qt)
+{
+    const char *t = w->toks.tags;
+    size_t a = *me;
+    if (a + 2 >= qt || t[a] != TAG_COMMA || (t[*ms] != TAG_DET && !ends_possessive(w, *ms)) ||
+        !(t[a - 1] == TAG_ROLE || t[a - 1] == TAG_WORD))
+        return; /* (a description: an article or a possessor, a noun) */
+    size_t b = a + 1;
+    while (b < qt && (t[b] == TAG_TITLE || t[b] == TAG_NAME || t[b] == TAG_INITIAL))
+        b++;
+    if (b - (a + 1) >= 2 && b < qt && t[b] == TAG_COMMA) {
+        *ms = a + 1;
+        *me = b;
+    }
+}
+
 /* Try one layout; on a match fill cand and return 1, 0 for no match, <0 error. */
 static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, candidate *cand)
 {
@@ -403,6 +422,7 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
     }
     case MENTION_NP_QUOTE:
         cand->me = np_end(w, cand->ms, qt);
+        appositive_name(w, &cand->ms, &cand->me, qt);
         /* (the coordinated cue keeps its cue, after the conjunction) */
         if (cand->cue != SIZE_MAX && layout != LAYOUT_LEAD_COORD) {
             size_t verb = verb_after_subject(w, cand->me, qt);
