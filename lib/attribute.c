@@ -418,6 +418,18 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
          * form ending the phrase is its head noun */
         if (according && cand->me + 1 == region_end && t[cand->me] == TAG_CUE)
             cand->me++;
+        /* "according to a statement from the mayor's office", "according
+         * to audio provided by Wyoming Public Radio": the source is the
+         * whole phrase, its complements included (two at most) */
+        for (int hops = 0; according && hops < 2 && cand->me + 1 < region_end; hops++) {
+            size_t p = cand->me;
+            if (t[p] == TAG_WORD && word_ends_with(w, p, "ed") && p + 2 < region_end)
+                p++; /* "released by", "provided by" */
+            if (!((t[p] == TAG_PREP || t[p] == TAG_STOP) && word_among(w, p, "of|from|by|for")) ||
+                !strchr("DTNIrw", t[p + 1]))
+                break;
+            cand->me = np_end(w, p + 1, region_end);
+        }
         break;
     }
     case MENTION_NP_QUOTE:
