@@ -253,6 +253,47 @@ static int definite_description(work *w, size_t m_start, size_t m_end)
     return -1;
 }
 
+/* The head of the description [s, e): its last role noun before a
+ * preposition or a comma ("spokeswoman" of "a spokeswoman for the
+ * company"), or SIZE_MAX. */
+static size_t description_head(const work *w, size_t s, size_t e)
+{
+    const char *t = w->toks.tags;
+    size_t head = SIZE_MAX;
+    for (size_t i = s; i < e && t[i] != TAG_PREP && t[i] != TAG_COMMA; i++)
+        if (t[i] == TAG_ROLE)
+            head = i;
+    return head;
+}
+
+/* "A senior administration official, speaking on condition of anonymity,
+ * said .... “...,” the official added.": a definite description whose
+ * head is a role ("the official", "the spokeswoman") is the latest
+ * description before it with that head and the description's other words
+ * ("a senior administration official", "a spokeswoman for the company").
+ * Its entity, or -1. */
+static int described_before(work *w, size_t m_start, size_t m_end)
+{
+    if (!definite_role(w, m_start, m_end))
+        return -1;
+    for (size_t e = w->nents, steps = 0; e > 0 && steps < DESCRIPTION_LOOKBACK; e--, steps++) {
+        const entity *en = &w->ents[e - 1];
+        if (en->desc_end == 0)
+            continue;
+        size_t fs = en->first_tok, fe = en->first_tok + en->ntok;
+        size_t h = description_head(w, fs, fe);
+        if (h == SIZE_MAX || !spelled_among(w, m_end - 1, h, h + 1))
+            continue;
+        /* (no less specific: "the Ohio governor" is not "the governor") */
+        bool within = true;
+        for (size_t i = m_start + 1; i + 1 < m_end && within; i++)
+            within = spelled_among(w, i, fs, fe);
+        if (within)
+            return (int)(e - 1);
+    }
+    return -1;
+}
+
 /* Is the text of token i written within four tokens of an occurrence of
  * entity e among the VARIED_LOOKBACK names before token before ("Sen.
  * Marco Rubio of Florida" for "Florida")? */
@@ -417,6 +458,8 @@ static int resolve(work *w, size_t m_start, size_t m_end, int focus, int *status
     int e = definite_description(w, m_start, m_end);
     if (e < 0)
         e = varied_reference(w, m_start, m_end, focus);
+    if (e < 0)
+        e = described_before(w, m_start, m_end);
     return e >= 0 ? e : description_entity(w, m_start, m_end, status);
 }
 
