@@ -342,9 +342,11 @@ bool narrow_mention(const work *w, size_t *ms, size_t *me, bool before_cue, bool
                 /* "a spokesman for the company said", "the mayor of the
                  * town told": a phrase after a preposition complements the
                  * noun before it, which heads the subject */
-                if (i >= s + 2 && noun_complement(w, i - 1) &&
-                    (t[i - 2] == TAG_ROLE || t[i - 2] == TAG_WORD ||
-                     (t[i - 2] == TAG_NAME && i - 2 == s && word_plural(w, s)))) {
+                if (i >= s + 2 &&
+                    ((noun_complement(w, i - 1) &&
+                      (t[i - 2] == TAG_ROLE || t[i - 2] == TAG_WORD ||
+                       (t[i - 2] == TAG_NAME && i - 2 == s && word_plural(w, s)))) ||
+                     (t[i - 2] == TAG_ROLE && word_is(w, i - 1, "to")))) { /* "aides to the governor" */
                     i--;
                     named = false; /* (a name in the complement is not the head) */
                     continue;

@@ -384,10 +384,14 @@ static bool complement_name(const work *w, size_t ms, size_t ts)
     size_t j = ts;
     if (j > ms && t[j - 1] == TAG_DET)
         j--;
-    if (j < ms + 2 || !(t[j - 1] == TAG_PREP || t[j - 1] == TAG_STOP) ||
-        !word_among(w, j - 1, "of|for|at|from|with|near"))
+    if (j < ms + 2)
         return false;
     char head = t[j - 2];
+    if (head == TAG_ROLE && word_is(w, j - 1, "to"))
+        return true; /* "an adviser to Mr. Trump" */
+    if (!(t[j - 1] == TAG_PREP || t[j - 1] == TAG_STOP) ||
+        !word_among(w, j - 1, "of|for|at|from|with|near"))
+        return false;
     return head == TAG_ROLE || head == TAG_WORD ||
            (head == TAG_NAME && j - 2 == ms && word_plural(w, ms) && !token_in_name(w, ms));
 }

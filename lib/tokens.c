@@ -843,6 +843,12 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
                     e = e2;
                 }
             }
+            /* "an adviser to the governor", "aides to Mr. Reyes": "to"
+             * between a role noun and a noun phrase is a preposition, not
+             * the infinitive's (a rare test: only after an auxiliary's tag) */
+            if (prev == TAG_AUX && (tg == TAG_DET || tg == TAG_TITLE || tg == TAG_NAME) &&
+                nt >= 2 && tags[nt - 2] == TAG_ROLE && after_to(text, &items[nt - 1]))
+                tags[nt - 1] = TAG_PREP;
             tags[nt++] = prev = tg;
             /* no word's tag opens a sentence (sentence_initial): the next
              * word's tagging does not wait on this one's */
