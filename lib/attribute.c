@@ -311,20 +311,24 @@ static bool expletive_it(const work *w, size_t i)
                     word_among(w, j, "seems|seemed|appears|appeared|remains|remained"));
 }
 
-/* "The union's president, Tom Reyes, was blunt: “...”": a description
- * followed by a name set off by commas names its person; the mention
- * [*ms, *me) becomes that name (before token qt). */
-static void appositive_name(const work *w, size_t *ms, size_t *me, size_t qt)
+/* "The union's president, Tom Reyes, was blunt: “...”", "“...,” said
+ * one of the organizers, Maria Lopez.": a description followed by a name
+ * set off by a comma names its person; the mention [*ms, *me) becomes
+ * that name, which a comma ends - or, after the cue (trailer), the end of
+ * the sentence - before token limit. */
+static void appositive_name(const work *w, size_t *ms, size_t *me, size_t limit, bool trailer)
 {
     const char *t = w->toks.tags;
     size_t a = *me;
-    if (a + 2 >= qt || t[a] != TAG_COMMA || (t[*ms] != TAG_DET && !ends_possessive(w, *ms)) ||
+    if (a + 2 >= limit || t[a] != TAG_COMMA || (t[*ms] != TAG_DET && !ends_possessive(w, *ms)) ||
         !(t[a - 1] == TAG_ROLE || t[a - 1] == TAG_WORD))
         return; /* (a description: an article or a possessor, a noun) */
     size_t b = a + 1;
-    while (b < qt && (t[b] == TAG_TITLE || t[b] == TAG_NAME || t[b] == TAG_INITIAL))
+    while (b < limit && (t[b] == TAG_TITLE || t[b] == TAG_NAME || t[b] == TAG_INITIAL))
         b++;
-    if (b - (a + 1) >= 2 && b < qt && t[b] == TAG_COMMA) {
+    if (b - (a + 1) >= 2 && (b < limit ? t[b] == TAG_COMMA ||
+                                             (trailer && (t[b] == TAG_END || t[b] == TAG_PARA))
+                                       : trailer)) {
         *ms = a + 1;
         *me = b;
     }
@@ -410,6 +414,8 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
             return 0;
         if (li->site == SITE_LEADIN)
             subject_before_participle(w, from, &cand->ms, &cand->me);
+        else if (cand->cue != SIZE_MAX && cand->ms > cand->cue)
+            appositive_name(w, &cand->ms, &cand->me, to, true); /* said X, NAME. */
         break;
     case MENTION_NP: {
         size_t region_end = cand->me;
@@ -434,7 +440,7 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
     }
     case MENTION_NP_QUOTE:
         cand->me = np_end(w, cand->ms, qt);
-        appositive_name(w, &cand->ms, &cand->me, qt);
+        appositive_name(w, &cand->ms, &cand->me, qt, false);
         /* (the coordinated cue keeps its cue, after the conjunction) */
         if (cand->cue != SIZE_MAX && layout != LAYOUT_LEAD_COORD) {
             size_t verb = verb_after_subject(w, cand->me, qt);
