@@ -993,6 +993,14 @@ static int opening_subject(work *w, size_t s, size_t e, size_t *ms, size_t *me)
      * modifier of the title */
     while (s + 1 < e && t[s] == TAG_WORD && t[s + 1] == TAG_TITLE)
         s++;
+    if (s < e && (t[s] == TAG_DET || ends_possessive(w, s))) {
+        /* "The landlord, Paul Berg, did not return calls." */
+        size_t ns = s, ne = np_end(w, s, e);
+        appositive_name(w, &ns, &ne, e, false);
+        if (ns == s)
+            return -1;
+        s = ns;
+    }
     if (s >= e || (t[s] != TAG_NAME && t[s] != TAG_TITLE && t[s] != TAG_INITIAL))
         return -1;
     *ms = s;
