@@ -673,6 +673,30 @@ static bool transcript_speaker(const work *w, size_t qt, size_t *ms, size_t *me)
     return true;
 }
 
+/* "Q: What surprised you? ¶A: “How much people want to talk.”": in an
+ * interview written as questions and answers, the label "A" that opens
+ * the paragraph of token qt marks an answer of the person interviewed.
+ * Fills [*ms, *me) with the label and *first_q with the earliest "Q:"
+ * paragraph found before it; false when there is none. */
+static bool interview_answer(const work *w, size_t qt, size_t *ms, size_t *me, size_t *first_q)
+{
+    const char *t = w->toks.tags;
+    size_t s = qt;
+    while (s > 0 && qt - s < 3 && t[s - 1] != TAG_PARA)
+        s--;
+    if ((s > 0 && t[s - 1] != TAG_PARA) || s + 1 >= qt || t[s + 1] != TAG_COLON ||
+        !word_is(w, s, "A"))
+        return false;
+    /* (question paragraphs within the lookback: "Q:" opening them) */
+    *first_q = SIZE_MAX;
+    for (size_t p = s, steps = 0; p > 1 && steps < TRANSCRIPT_LOOKBACK; p--, steps++)
+        if (t[p - 1] == TAG_PARA && p + 1 < qt && t[p + 1] == TAG_COLON && word_is(w, p, "Q"))
+            *first_q = p;
+    *ms = s;
+    *me = s + 1;
+    return *first_q != SIZE_MAX;
+}
+
 /* Attribute at to the mention a fallback rule has put in [at->m_start,
  * at->m_end): its entity, the rule's name and confidence.  A status. */
 static int attribute_to_mention(work *w, attribution *at, int focus, const char *rule,
@@ -1282,6 +1306,7 @@ int attribute_all(work *w, quote_error *err)
 
         int focus_before = focus; /* for the explanation of a pronoun */
         int subject = -1; /* the person opening the sentence before (previous_subject) */
+        size_t first_q;   /* the first question of an interview (interview_answer) */
         candidate best = {-1, 0, 0, SIZE_MAX, 0.0, false};
         candidate named_lead = best; /* the best lead-in naming someone */
         candidate cue_lead = best;   /* the best lead-in with a speech cue */
@@ -1487,6 +1512,12 @@ int attribute_all(work *w, quote_error *err)
             int status = attribute_to_mention(w, at, focus, "transcript", 0.5);
             if (status)
                 return q_fail(err, status, 0, NULL);
+        } else if (interview_answer(w, qt, &at->m_start, &at->m_end, &first_q)) {
+            /* the person in focus, else the one named last before the
+             * questions start (the interview's introduction) */
+            at->entity = focus >= 0 && entity_person(w, focus) ? focus : person_before(w, first_q);
+            at->rule = "interview-answer";
+            at->confidence = 0.5;
         } else if (cont > 0.0 && lead_from == qt &&
                    (subject = previous_subject(w, lead_from, &ev, &at->m_start, &at->m_end)) >= 0 &&
                    subject != ev.entity) {

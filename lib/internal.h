@@ -506,6 +506,9 @@ static inline bool entity_person(work *w, int e)
 {
     return w->ents[e].person && !entity_organisation(w, e);
 }
+/* The person of the latest name occurrence before token tok (among the
+ * few dozen before it), or -1. */
+int person_before(work *w, size_t tok);
 /* The entity of the name occurrence starting at token tok, or -1. */
 int name_entity_at(const work *w, size_t tok);
 /* Does token i look like a noun in the plural: -s, not -ss or -us ("ads",

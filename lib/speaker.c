@@ -528,6 +528,17 @@ int person_heading(work *w, size_t s, size_t e)
     return -1;
 }
 
+int person_before(work *w, size_t tok)
+{
+    size_t k = first_name_at(w, tok);
+    for (size_t steps = 0; k > 0 && steps < PRONOUN_LOOKBACK; steps++) {
+        const name_occ *o = &w->names[--k];
+        if (o->entity >= 0 && entity_person(w, o->entity))
+            return o->entity;
+    }
+    return -1;
+}
+
 int name_entity_at(const work *w, size_t tok)
 {
     size_t k = first_name_at(w, tok);
