@@ -33,10 +33,28 @@ static bool naming_is_speech(const work *w, size_t qt, size_t k, size_t back)
            (t[k - 1] == TAG_PRONOUN || t[k - 1] == TAG_NAME);
 }
 
+/* Does the content of g open with a lower-case auxiliary or modal ("will
+ * cost jobs", "has failed", "won't pass")?  Then it goes on its sentence as
+ * the predicate of the noun before it - words said about that noun, not
+ * its name. */
+static bool opens_with_predicate(const work *w, const segment *g)
+{
+    const char *s = w->text;
+    size_t i = g->start, j = i;
+    while (j < g->end && j - i < 12 && ((s[j] >= 'a' && s[j] <= 'z') || s[j] == '\'' ||
+                                         (unsigned char)s[j] >= 0x80))
+        j++; /* (a word, apostrophes and non-ASCII letters included: "won’t") */
+    if (j == i || s[i] < 'a' || s[i] > 'z')
+        return false;
+    return (lexicon_find_at(&w->ex->lex, s, w->len, i, j - i).lower & LEX_AUXILIARY) != 0;
+}
+
 /* Does the quote look like a title or a nickname rather than speech? */
 bool looks_nonspeech(const work *w, size_t qt)
 {
     const char *t = w->toks.tags;
+    if (opens_with_predicate(w, &w->segs.items[w->toks.items[qt].segment]))
+        return false; /* "the bill “will cost jobs”" */
     /* “The Art of the Deal” by Donald Trump: a work and its author */
     size_t a = qt + 1;
     if (a < w->toks.count && t[a] == TAG_COMMA)
