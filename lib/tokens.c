@@ -724,6 +724,37 @@ static bool keeps_dot(const struct quote_extractor *ex, const char *text, size_t
            lex_any_at(&ex->lex, text, len, i, e - i + 1);
 }
 
+/* "an adviser to the governor", "aides to Mr. Reyes": "to" between a role
+ * noun and a noun phrase is a preposition, not the infinitive's marker (an
+ * auxiliary's tag).  A pass of its own over the tags, after the main
+ * loop: a test there, on every word, costs more than this. */
+static inline void retag_to(const char *text, const token *items, char *tags, size_t i)
+{
+    if ((tags[i + 1] == TAG_DET || tags[i + 1] == TAG_TITLE || tags[i + 1] == TAG_NAME) &&
+        after_to(text, &items[i]))
+        tags[i] = TAG_PREP;
+}
+
+static void preposition_to(const char *text, const token *items, char *tags, size_t nt)
+{
+    size_t i = 1;
+#ifdef TOKENS_SSE2
+    /* sixteen tags at a time: an auxiliary after a role is rare */
+    const __m128i role = _mm_set1_epi8(TAG_ROLE), aux = _mm_set1_epi8(TAG_AUX);
+    for (; i + 16 < nt; i += 16) {
+        __m128i cur = _mm_loadu_si128((const __m128i *)(const void *)(tags + i));
+        __m128i before = _mm_loadu_si128((const __m128i *)(const void *)(tags + i - 1));
+        unsigned m = (unsigned)_mm_movemask_epi8(
+            _mm_and_si128(_mm_cmpeq_epi8(cur, aux), _mm_cmpeq_epi8(before, role)));
+        for (; m; m &= m - 1)
+            retag_to(text, items, tags, i + (size_t)__builtin_ctz(m));
+    }
+#endif
+    for (; i + 1 < nt; i++)
+        if (tags[i] == TAG_AUX && tags[i - 1] == TAG_ROLE)
+            retag_to(text, items, tags, i);
+}
+
 /* The tokens are built in the locals of tokenize() - the arrays and the
  * count - and written back to the list only to grow it and at the end:
  * stores of tag letters (char) may alias anything, so fields read through
@@ -843,12 +874,6 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
                     e = e2;
                 }
             }
-            /* "an adviser to the governor", "aides to Mr. Reyes": "to"
-             * between a role noun and a noun phrase is a preposition, not
-             * the infinitive's (a rare test: only after an auxiliary's tag) */
-            if (prev == TAG_AUX && (tg == TAG_DET || tg == TAG_TITLE || tg == TAG_NAME) &&
-                nt >= 2 && tags[nt - 2] == TAG_ROLE && after_to(text, &items[nt - 1]))
-                tags[nt - 1] = TAG_PREP;
             tags[nt++] = prev = tg;
             /* no word's tag opens a sentence (sentence_initial): the next
              * word's tagging does not wait on this one's */
@@ -898,6 +923,7 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
     tags[nt] = '\0'; /* grow_tokens keeps room for it */
 #undef EMIT
 #undef RESERVE
+    preposition_to(text, items, tags, nt);
     return QUOTE_OK;
 }
 
