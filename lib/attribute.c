@@ -971,9 +971,12 @@ static int latest_reference(work *w, size_t from, size_t to, int focus, event *e
         !(w->toks.items[s].kinds & (LEX_PRON_MALE | LEX_PRON_FEMALE | LEX_PRON_PLURAL)))
         return QUOTE_OK;
     int status = QUOTE_OK;
+    if (speaker_resolve(w, s, s + 1, focus, &status) != ev->entity || status)
+        return status;
+    /* (the hint only when the pronoun would mean the speaker: it costs more) */
     int hint = pronoun_hint_before(w, start, ev, s, &status);
-    if (status == QUOTE_OK &&
-        speaker_resolve(w, s, s + 1, hint >= 0 ? hint : focus, &status) == ev->entity) {
+    if (status == QUOTE_OK && (hint < 0 || hint == ev->entity ||
+                               speaker_resolve(w, s, s + 1, hint, &status) == ev->entity)) {
         ev->ms = s;
         ev->me = s + 1;
     }

@@ -50,11 +50,20 @@ static bool opens_with_predicate(const work *w, const segment *g)
 }
 
 /* Does the quote look like a title or a nickname rather than speech? */
+static bool looks_nonspeech_at(const work *w, size_t qt);
+
 bool looks_nonspeech(const work *w, size_t qt)
 {
+    /* (the predicate test second: it looks a word up, and few quotations
+     * follow a naming word) */
+    return looks_nonspeech_at(w, qt) &&
+           !opens_with_predicate(w, &w->segs.items[w->toks.items[qt].segment]);
+}
+
+/* looks_nonspeech(), "the bill “will cost jobs”" aside. */
+static bool looks_nonspeech_at(const work *w, size_t qt)
+{
     const char *t = w->toks.tags;
-    if (opens_with_predicate(w, &w->segs.items[w->toks.items[qt].segment]))
-        return false; /* "the bill “will cost jobs”" */
     /* “The Art of the Deal” by Donald Trump: a work and its author */
     size_t a = qt + 1;
     if (a < w->toks.count && t[a] == TAG_COMMA)
