@@ -294,6 +294,45 @@ static int described_before(work *w, size_t m_start, size_t m_end)
     return -1;
 }
 
+/* Is token i spelled as token j, but for the case of its first letter
+ * ("committee", "Committee")? */
+static bool same_word_any_case(const work *w, size_t i, size_t j)
+{
+    const token *a = &w->toks.items[i], *b = &w->toks.items[j];
+    size_t n = a->end - a->start;
+    return n > 0 && b->end - b->start == n &&
+           (w->text[a->start] | 0x20) == (w->text[b->start] | 0x20) &&
+           memcmp(w->text + a->start + 1, w->text + b->start + 1, n - 1) == 0;
+}
+
+/* "Acme Corp. said ... “...,” the company said.": a definite description
+ * whose head names a kind of organisation ("the company", "the
+ * committee") is the organisation named last before it whose name ends in
+ * that noun ("the Judiciary Committee") or, for a company, in a company's
+ * suffix ("Acme Corp.").  Its entity, or -1. */
+static int organisation_named_before(work *w, size_t ms, size_t me)
+{
+    if (me - ms != 2 || !word_among(w, ms, "the|The") ||
+        !(w->toks.items[ms + 1].kinds & LEX_ORGANISATION))
+        return -1;
+    bool company = word_among(w, ms + 1, "company|firm|corporation");
+    size_t k = first_name_at(w, ms);
+    for (size_t steps = 0; k > 0 && steps < PRONOUN_LOOKBACK; steps++) {
+        const name_occ *o = &w->names[--k];
+        /* (a name of two words at least, outside a Title Case headline,
+         * where "Newspaper Says ..." is no name) */
+        if (o->entity < 0 || entity_person(w, o->entity) || w->ents[o->entity].ntok < 2 ||
+            w->toks.items[o->tok_start].para < w->headlines)
+            continue;
+        const entity *en = &w->ents[o->entity];
+        size_t last = en->first_tok + en->ntok - 1;
+        if (same_word_any_case(w, ms + 1, last) ||
+            (company && word_among(w, last, "Corp.|Corp|Inc.|Inc|Co.|Ltd.|LLC|Corporation|Company")))
+            return o->entity;
+    }
+    return -1;
+}
+
 /* Is the text of token i written within four tokens of an occurrence of
  * entity e among the VARIED_LOOKBACK names before token before ("Sen.
  * Marco Rubio of Florida" for "Florida")? */
@@ -464,6 +503,8 @@ static int resolve(work *w, size_t m_start, size_t m_end, int focus, int *status
         e = varied_reference(w, m_start, m_end, focus);
     if (e < 0)
         e = described_before(w, m_start, m_end);
+    if (e < 0)
+        e = organisation_named_before(w, m_start, m_end);
     return e >= 0 ? e : description_entity(w, m_start, m_end, status);
 }
 
