@@ -1024,8 +1024,12 @@ static int opening_subject(work *w, size_t s, size_t e, size_t *ms, size_t *me)
         /* "The landlord, Paul Berg, did not return calls." */
         size_t ns = s, ne = np_end(w, s, e);
         appositive_name(w, &ns, &ne, e, false);
-        if (ns == s)
-            return -1;
+        if (ns == s) {
+            /* "The governor smiled.": the person named with that title */
+            *ms = s;
+            *me = ne;
+            return definite_person(w, s, ne);
+        }
         s = ns;
     }
     if (s >= e || (t[s] != TAG_NAME && t[s] != TAG_TITLE && t[s] != TAG_INITIAL))

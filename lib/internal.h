@@ -506,6 +506,10 @@ static inline bool entity_person(work *w, int e)
 {
     return w->ents[e].person && !entity_organisation(w, e);
 }
+/* The person a definite description [ms, me) with a title or role as its
+ * head means ("the governor": the person named before with the title
+ * Gov.), or -1; it adds no entity. */
+int definite_person(work *w, size_t ms, size_t me);
 /* The person of the latest name occurrence before token tok (among the
  * few dozen before it), or -1. */
 int person_before(work *w, size_t tok);

@@ -333,6 +333,12 @@ static int organisation_named_before(work *w, size_t ms, size_t me)
     return -1;
 }
 
+int definite_person(work *w, size_t ms, size_t me)
+{
+    int e = definite_description(w, ms, me);
+    return e >= 0 && entity_person(w, e) ? e : -1;
+}
+
 /* Is the text of token i written within four tokens of an occurrence of
  * entity e among the VARIED_LOOKBACK names before token before ("Sen.
  * Marco Rubio of Florida" for "Florida")? */
