@@ -123,11 +123,14 @@ static bool grow_tokens(const quote_allocator *a, token_list *tl, size_t need)
     size_t cap = tl->cap;
     if (!qa_reserve(a, (void **)&tl->items, &cap, sizeof(token), need))
         return false;
+    if (cap == tl->cap)
+        return true; /* (a workspace's tables, kept from an earlier article) */
     size_t tcap = tl->cap;
     if (!qa_reserve(a, (void **)&tl->tags, &tcap, 1, cap + 1))
         return false;
     /* PCRE2's JIT may read a little past the subject it is given: keep the
-     * spare capacity defined (memcheck would otherwise complain). */
+     * spare capacity defined (memcheck would otherwise complain) - once,
+     * when it is allocated: a workspace's capacity stays defined after. */
     memset(tl->tags + tl->count, 0, tcap - tl->count);
     tl->cap = cap;
     return true;
