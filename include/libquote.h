@@ -167,7 +167,8 @@ typedef struct quote_options {
      * "report"), `title-part` (a title that completes others, as in
      * "Police Commissioner": before a name of its own it makes no person,
      * "the Police Department"), `demonym` (a nationality or language,
-     * written capitalised: "Russian"; alone it is no person), and the closed word
+     * written capitalised: "Russian"; alone it is no person), `country` (the
+     * same for a nation: "China"), and the closed word
      * classes `determiner`, `pronoun-male`, `pronoun-female`,
      * `pronoun-plural`, `pronoun-neuter`, `pronoun-first`, `conjunction`,
      * `auxiliary`, `adverb`, `preposition`, `relative`, `time`, `stop`.

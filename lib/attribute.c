@@ -1021,8 +1021,11 @@ static int opening_subject(work *w, size_t s, size_t e, size_t *ms, size_t *me)
     while (s + 1 < e && t[s] == TAG_WORD && t[s + 1] == TAG_TITLE)
         s++;
     if (s < e && (t[s] == TAG_DET || ends_possessive(w, s))) {
-        /* "The landlord, Paul Berg, did not return calls." */
+        /* "The landlord, Paul Berg, did not return calls.", "Kazakhstan's
+         * foreign minister, Erlan Idrissov, plays down concerns." */
         size_t ns = s, ne = np_end(w, s, e);
+        if (ne < e && ends_possessive(w, ne - 1))
+            ne = np_end(w, ne, e);
         appositive_name(w, &ns, &ne, e, false);
         if (ns == s) {
             /* "The governor smiled.": the person named with that title */

@@ -40,6 +40,7 @@ static const struct {
     {"organisation", LEX_ORGANISATION},
     {"title-part", LEX_TITLE | LEX_TITLE_PART}, /* a title too */
     {"demonym", LEX_DEMONYM},
+    {"country", LEX_DEMONYM}, /* the same class: never a person alone */
 };
 
 /* Words of up to eight bytes - nearly every word of news - are folded into
