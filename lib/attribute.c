@@ -245,6 +245,15 @@ static double max_confidence(const work *w, int layout, size_t qt)
     return quote_layouts[layout].confidence;
 }
 
+/* The first token of [s, e) past the conjunctions and adverbs opening a
+ * sentence ("But", "Later", "And then"). */
+static size_t past_openers(const char *t, size_t s, size_t e)
+{
+    while (s < e && (t[s] == TAG_CONJ || t[s] == TAG_ADVERB))
+        s++;
+    return s;
+}
+
 /* "Ted Nordhaus, co-founder of ... an Apollo Project-type effort ...,
  * welcomed “Q”": is token ms inside an appositive set off by commas after
  * the name that opens the sentence [from, qt)?  A name there is no
@@ -252,6 +261,7 @@ static double max_confidence(const work *w, int layout, size_t qt)
 static bool inside_subject_appositive(const work *w, size_t from, size_t ms, size_t qt)
 {
     const char *t = w->toks.tags;
+    from = past_openers(t, from, qt); /* "But Fiorina, who had moved from ..." */
     if (from >= qt || (t[from] != TAG_NAME && t[from] != TAG_TITLE))
         return false;
     size_t open = np_end(w, from, qt);
@@ -939,14 +949,6 @@ static int scan_sentences(work *w, size_t from, size_t to, event *ev, int *focus
     return QUOTE_OK;
 }
 
-/* The first token of [s, e) past the conjunctions and adverbs opening a
- * sentence ("But", "Later", "And then"). */
-static size_t past_openers(const char *t, size_t s, size_t e)
-{
-    while (s < e && (t[s] == TAG_CONJ || t[s] == TAG_ADVERB))
-        s++;
-    return s;
-}
 
 /* "“A,” Trump added. He then had a question for the crowd. ¶“B?”": when
  * the sentence just before a quotation's, in [from, to), opens with a

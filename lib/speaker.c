@@ -517,7 +517,8 @@ static int resolve(work *w, size_t m_start, size_t m_end, int focus, int *status
 /* Could the name occurrence o, of two words or more, be a person's
  * name?  Not after an article ("the United States"), not in capitals
  * ("FULL TEXT", a section label), not a group in the plural ("Catholic
- * Republicans", "Senate Democrats", "Young Evangelicals"). */
+ * Republicans", "Senate Democrats", "Young Evangelicals", "Lucent
+ * Technologies"). */
 static bool looks_personal(const work *w, const name_occ *o)
 {
     if (o->title_start > 0 && w->toks.tags[o->title_start - 1] == TAG_DET)
@@ -526,7 +527,7 @@ static bool looks_personal(const work *w, const name_occ *o)
     const char *p = w->text + first->start;
     if (first->end - first->start > 1 && p[1] >= 'A' && p[1] <= 'Z')
         return false;
-    static const char *const plural[] = {"ans", "ats", "ics", "als", "ers", "ists", "ites"};
+    static const char *const plural[] = {"ans", "ats", "ics", "als", "ers", "ists", "ites", "ies"};
     for (size_t i = 0; i < sizeof plural / sizeof *plural; i++)
         if (word_ends_with(w, (size_t)(last - w->toks.items), plural[i]))
             return false;
