@@ -409,6 +409,13 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
         return 0; /* "the Post hammering his “...”": a participle, not a clause */
     } else if (layout == LAYOUT_LEAD_CLAUSE && inside_subject_appositive(w, from, cand->ms, qt)) {
         return 0;
+    } else if (layout == LAYOUT_TRAIL_INVERTED && cand->me < to &&
+               ((t[cand->me] == TAG_AUX && !word_is(w, cand->me, "to")) ||
+                t[cand->me] == TAG_CUE) &&
+               !memchr(t + cand->ms, TAG_LPAREN, cand->me - cand->ms)) {
+        return 0; /* "..., said the candidate could win": the noun phrase is
+                     the subject of the clause reported, not the speaker (but
+                     "said Mr. Burman (a view echoed by ...)" is Burman) */
     } else if ((layout == LAYOUT_TRAIL_VERB || layout == LAYOUT_TRAIL_VERB_INVERTED) &&
                !looks_finite_verb(w, cand->cue)) {
         return 0; /* "“...,” a formal acronym for the deal": no verb at all */
