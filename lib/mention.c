@@ -84,6 +84,8 @@ size_t np_end(const work *w, size_t s, size_t e)
             i++;
         } else if (c == TAG_WORD && named && past_tense_verb(w, i) && !word_possessive(w, i - 1)) {
             break; /* "Mr. Carson endorsed Mr. Trump": the verb ends it */
+        } else if (c == TAG_WORD && named && i + 1 < e && t[i + 1] == TAG_ROLE) {
+            i++; /* "Nuclear proliferation experts": a modifier of the role noun */
         } else if ((c == TAG_WORD || c == TAG_ROLE) && named && i + 1 < e &&
                    (t[i + 1] == TAG_NAME || t[i + 1] == TAG_TITLE ||
                     (i + 2 < e && strchr("wr", t[i + 1]) &&
