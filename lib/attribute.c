@@ -1038,17 +1038,24 @@ static int opening_subject(work *w, size_t s, size_t e, size_t *ms, size_t *me)
         appositive_name(w, &ns, &ne, e, false);
         if (ns == s) {
             /* "The governor smiled.": the person named with that title */
-            *ms = s;
-            *me = ne;
-            return definite_person(w, s, ne);
+            int p = definite_person(w, s, ne);
+            if (p >= 0) {
+                *ms = s;
+                *me = ne;
+            }
+            return p;
         }
         s = ns;
     }
     if (s >= e || (t[s] != TAG_NAME && t[s] != TAG_TITLE && t[s] != TAG_INITIAL))
         return -1;
-    *ms = s;
-    *me = np_end(w, s, e);
-    return person_heading(w, s, *me);
+    size_t ne = np_end(w, s, e);
+    int p = person_heading(w, s, ne);
+    if (p >= 0) { /* (the noun phrase only for a person: callers keep their mention else) */
+        *ms = s;
+        *me = ne;
+    }
+    return p;
 }
 
 /* opening_subject() of the sentence before the one starting at token
@@ -1059,6 +1066,37 @@ static int previous_subject(work *w, size_t lead_from, const event *ev, size_t *
     if (!previous_sentence(w, lead_from, ev, &s, &e))
         return -1;
     return opening_subject(w, s, e, ms, me);
+}
+
+/* The person who opens the paragraph before the one starting at token
+ * p0 (its first sentence's subject), with that noun phrase in [*ms, *me);
+ * -1 when it opens with no person or holds a quotation. */
+static int paragraph_subject(work *w, size_t p0, size_t *ms, size_t *me)
+{
+    const char *t = w->toks.tags;
+    size_t e = p0;
+    while (e > 0 && t[e - 1] == TAG_PARA)
+        e--;
+    size_t s = paragraph_start(w, e);
+    if (s >= e || e - s > 2 * LEADIN_TOKENS || memchr_any(t + s, "qQ", e - s))
+        return -1;
+    size_t end = s;
+    while (end < e && !tag_ends_sentence(t[end]))
+        end++;
+    size_t ns, ne;
+    int p = opening_subject(w, s, end, &ns, &ne);
+    if (p < 0)
+        return -1;
+    /* (a sentence with a verb: not a headline's "Clinton, surprise
+     * populist;") */
+    for (size_t i = ne; i < end; i++)
+        if (t[i] == TAG_AUX || t[i] == TAG_CUE ||
+            (t[i] == TAG_WORD && (word_ends_with(w, i, "ed") || word_ends_with(w, i, "s")))) {
+            *ms = ns;
+            *me = ne;
+            return p;
+        }
+    return -1;
 }
 
 /* The first person in tokens [s, e) who is the subject of a clause: a
@@ -1326,6 +1364,7 @@ int attribute_all(work *w, quote_error *err)
         int focus_before = focus; /* for the explanation of a pronoun */
         int subject = -1; /* the person opening the sentence before (previous_subject) */
         size_t first_q;   /* the first question of an interview (interview_answer) */
+        size_t subject_ms = 0, subject_me = 0; /* subject's noun phrase */
         candidate best = {-1, 0, 0, SIZE_MAX, 0.0, false};
         candidate named_lead = best; /* the best lead-in naming someone */
         candidate cue_lead = best;   /* the best lead-in with a speech cue */
@@ -1537,9 +1576,11 @@ int attribute_all(work *w, quote_error *err)
             at->entity = focus >= 0 && entity_person(w, focus) ? focus : person_before(w, first_q);
             at->rule = "interview-answer";
             at->confidence = 0.5;
-        } else if (cont > 0.0 && lead_from == qt &&
-                   (subject = previous_subject(w, lead_from, &ev, &at->m_start, &at->m_end)) >= 0 &&
+        } else if ((cont > 0.0 || (qt > 0 && t[qt - 1] == TAG_PARA)) && lead_from == qt &&
+                   (subject = previous_subject(w, lead_from, &ev, &subject_ms, &subject_me)) >= 0 &&
                    subject != ev.entity) {
+            at->m_start = subject_ms;
+            at->m_end = subject_me;
             /* "Clinton touted her credentials as a co-sponsor. “We need
              * ...”": a quotation opening its sentence after a sentence
              * about a person, who did not speak in it, is that person's -
@@ -1548,6 +1589,25 @@ int attribute_all(work *w, quote_error *err)
             at->rule = "previous-subject";
             at->confidence = 0.5;
             focus = subject;
+            ev.ms = at->m_start;
+            ev.me = at->m_end;
+            ev.cue = SIZE_MAX;
+            ev.entity = subject;
+            ev.para = para;
+        } else if (cont == 0.0 && lead_from == qt && qt > 0 && t[qt - 1] == TAG_PARA &&
+                   para > headlines &&
+                   (subject = paragraph_subject(w, qt, &subject_ms, &subject_me)) >= 0) {
+            /* "Maria Lopez has run the shelter for 20 years. On a recent
+             * morning, she was sorting coats. ¶“People think ...”": a
+             * paragraph of quotation after one about a person, with no
+             * speaker before, is that person's */
+            at->m_start = subject_ms;
+            at->m_end = subject_me;
+            at->entity = subject;
+            at->rule = "paragraph-subject";
+            at->confidence = 0.4;
+            focus = subject;
+            ev.set = true; /* (the next quotation paragraph continues it) */
             ev.ms = at->m_start;
             ev.me = at->m_end;
             ev.cue = SIZE_MAX;
