@@ -441,9 +441,9 @@ static bool complement_name(const work *w, size_t ms, size_t ts)
            (head == TAG_NAME && j - 2 == ms && word_plural(w, ms) && !token_in_name(w, ms));
 }
 
-/* A word that, as a whole name, names a group or a language rather than a
- * person: a plural ("Democrats", "Audiences") or a nationality
- * ("Russian", "Chinese"). */
+/* A word that, as a whole name, names a group, a language or a nation
+ * rather than a person: a plural ("Democrats", "Audiences") or a word of
+ * lexicon kind demonym or country ("Russian", "Chinese", "China"). */
 static bool lone_group_word(const work *w, size_t tok)
 {
     return word_plural(w, tok) || (w->toks.items[tok].kinds & LEX_DEMONYM);
