@@ -453,6 +453,10 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
                 break;
             cand->me = np_end(w, p + 1, region_end);
         }
+        /* "according to Amsel's chief of staff, Paul Berg, ..." */
+        if (according)
+            appositive_name(w, &cand->ms, &cand->me, li->site == SITE_TRAILER ? to : qt,
+                            li->site == SITE_TRAILER);
         break;
     }
     case MENTION_NP_QUOTE:
