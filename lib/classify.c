@@ -33,10 +33,11 @@ static bool naming_is_speech(const work *w, size_t qt, size_t k, size_t back)
            (t[k - 1] == TAG_PRONOUN || t[k - 1] == TAG_NAME);
 }
 
-/* Does the content of g open with a lower-case auxiliary or modal ("will
- * cost jobs", "has failed", "won't pass")?  Then it goes on its sentence as
- * the predicate of the noun before it - words said about that noun, not
- * its name. */
+/* Does the content of g open with a lower-case verb: an auxiliary or
+ * modal ("will cost jobs", "won't pass"), a cue, or a form in -s or -ed
+ * opening a clause ("places an undue burden")?  Then it goes on its
+ * sentence as the predicate of the noun before it - words said about that
+ * noun, not its name. */
 static bool opens_with_predicate(const work *w, const segment *g)
 {
     const char *s = w->text;
@@ -46,7 +47,14 @@ static bool opens_with_predicate(const work *w, const segment *g)
         j++; /* (a word, apostrophes and non-ASCII letters included: "won’t") */
     if (j == i || s[i] < 'a' || s[i] > 'z')
         return false;
-    return (lexicon_find_at(&w->ex->lex, s, w->len, i, j - i).lower & LEX_AUXILIARY) != 0;
+    if (lexicon_find_at(&w->ex->lex, s, w->len, i, j - i).lower & (LEX_AUXILIARY | LEX_CUE))
+        return true;
+    /* a verb in -s or -ed opening a clause of three words or more ("the
+     * law “places an undue burden on voters”"); a term is shorter
+     * ("the phrase “self-deportation”") */
+    bool verb_form = j - i >= 4 && ((s[j - 1] == 's' && s[j - 2] != 's') ||
+                                    (s[j - 1] == 'd' && s[j - 2] == 'e'));
+    return verb_form && word_count(w, g, 3) >= 3;
 }
 
 /* Does the quote look like a title or a nickname rather than speech? */
