@@ -226,6 +226,29 @@ static void subject_before_participle(const work *w, size_t from, size_t *ms, si
     }
 }
 
+/* "A witness who asked not to be identified said ...": a region that
+ * starts inside a restrictive relative clause (no comma before "who")
+ * belongs to the noun phrase the clause follows, which [*ms, *me) becomes
+ * (not before token from). */
+static void subject_before_relative(const work *w, size_t from, size_t *ms, size_t *me)
+{
+    const char *t = w->toks.tags;
+    size_t r = *ms;
+    while (r > from && *ms - r < 8 && !strchr(",:-qQ", t[r - 1]) && t[r - 1] != TAG_RELATIVE &&
+           !tag_ends_sentence(t[r - 1]))
+        r--;
+    if (r <= from + 1 || t[r - 1] != TAG_RELATIVE || !word_among(w, r - 1, "who|that") ||
+        !(t[r - 2] == TAG_ROLE || t[r - 2] == TAG_WORD))
+        return; /* (a noun right before "who": "a witness who") */
+    size_t e = r - 1, s = e;
+    while (s > from && strchr("DTNIrwd", t[s - 1]))
+        s--;
+    if (plausible_speaker(w, s, e)) {
+        *ms = s;
+        *me = e;
+    }
+}
+
 /* sentence-subject's confidence when a colon introduces the quotation: the
  * only one that try_layout() raises above the layout's own. */
 #define SUBJECT_COLON_CONFIDENCE 0.72
@@ -429,8 +452,10 @@ static int try_layout(work *w, int layout, size_t from, size_t to, size_t qt, ca
                             cand->cue == SIZE_MAX || cand->ms < cand->cue,
                             li->site != SITE_TRAILER))
             return 0;
-        if (li->site == SITE_LEADIN)
+        if (li->site == SITE_LEADIN) {
             subject_before_participle(w, from, &cand->ms, &cand->me);
+            subject_before_relative(w, from, &cand->ms, &cand->me);
+        }
         else if (cand->cue != SIZE_MAX && cand->ms > cand->cue)
             appositive_name(w, &cand->ms, &cand->me, to, true); /* said X, NAME. */
         break;
