@@ -356,13 +356,16 @@ static void appositive_name(const work *w, size_t *ms, size_t *me, size_t limit,
     if (a + 2 >= limit || t[a] != TAG_COMMA || (t[*ms] != TAG_DET && !ends_possessive(w, *ms)) ||
         !(t[a - 1] == TAG_ROLE || t[a - 1] == TAG_WORD))
         return; /* (a description: an article or a possessor, a noun) */
-    size_t b = a + 1;
+    size_t n = a + 1; /* the name, past its modifiers ("72-year-old Ruth Amsel") */
+    while (n < limit && n - a <= 3 && (t[n] == TAG_WORD || t[n] == TAG_NUMBER))
+        n++;
+    size_t b = n;
     while (b < limit && (t[b] == TAG_TITLE || t[b] == TAG_NAME || t[b] == TAG_INITIAL))
         b++;
-    if (b - (a + 1) >= 2 && (b < limit ? t[b] == TAG_COMMA ||
-                                             (trailer && (t[b] == TAG_END || t[b] == TAG_PARA))
-                                       : trailer)) {
-        *ms = a + 1;
+    if (b - n >= 2 && (b < limit ? t[b] == TAG_COMMA ||
+                                       (trailer && (t[b] == TAG_END || t[b] == TAG_PARA))
+                                 : trailer)) {
+        *ms = n;
         *me = b;
     }
 }
