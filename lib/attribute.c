@@ -766,6 +766,25 @@ typedef struct event {
     int32_t para;
 } event;
 
+/* Attribute at to the person `subject`, mentioned in [ms, me) in a
+ * sentence before it (a fallback rule's name and confidence), and make
+ * that the latest event, which the next quotation paragraph continues. */
+static void attribute_to_subject(attribution *at, event *ev, int subject, size_t ms, size_t me,
+                                 int32_t para, const char *rule, double confidence)
+{
+    at->m_start = ms;
+    at->m_end = me;
+    at->entity = subject;
+    at->rule = rule;
+    at->confidence = confidence;
+    ev->set = true;
+    ev->ms = ms;
+    ev->me = me;
+    ev->cue = SIZE_MAX;
+    ev->entity = subject;
+    ev->para = para;
+}
+
 /* "“...,” said X, a consultant who also said that ...": a relative clause
  * of the trailer, after the mention ending at token me, with a cue of its
  * own is the latest speech event - the relative pronoun, the same person,
@@ -1611,21 +1630,13 @@ int attribute_all(work *w, quote_error *err)
         } else if ((cont > 0.0 || (qt > 0 && t[qt - 1] == TAG_PARA)) && lead_from == qt &&
                    (subject = previous_subject(w, lead_from, &ev, &subject_ms, &subject_me)) >= 0 &&
                    subject != ev.entity) {
-            at->m_start = subject_ms;
-            at->m_end = subject_me;
             /* "Clinton touted her credentials as a co-sponsor. “We need
              * ...”": a quotation opening its sentence after a sentence
              * about a person, who did not speak in it, is that person's -
              * not the earlier speaker's */
-            at->entity = subject;
-            at->rule = "previous-subject";
-            at->confidence = 0.5;
+            attribute_to_subject(at, &ev, subject, subject_ms, subject_me, para,
+                                 "previous-subject", 0.5);
             focus = subject;
-            ev.ms = at->m_start;
-            ev.me = at->m_end;
-            ev.cue = SIZE_MAX;
-            ev.entity = subject;
-            ev.para = para;
         } else if (cont == 0.0 && lead_from == qt && qt > 0 && t[qt - 1] == TAG_PARA &&
                    para > headlines &&
                    (subject = paragraph_subject(w, qt, &subject_ms, &subject_me)) >= 0) {
@@ -1633,18 +1644,9 @@ int attribute_all(work *w, quote_error *err)
              * morning, she was sorting coats. ¶“People think ...”": a
              * paragraph of quotation after one about a person, with no
              * speaker before, is that person's */
-            at->m_start = subject_ms;
-            at->m_end = subject_me;
-            at->entity = subject;
-            at->rule = "paragraph-subject";
-            at->confidence = 0.4;
+            attribute_to_subject(at, &ev, subject, subject_ms, subject_me, para,
+                                 "paragraph-subject", 0.4);
             focus = subject;
-            ev.set = true; /* (the next quotation paragraph continues it) */
-            ev.ms = at->m_start;
-            ev.me = at->m_end;
-            ev.cue = SIZE_MAX;
-            ev.entity = subject;
-            ev.para = para;
         } else if (cont > 0.0) {
             at->m_start = ev.ms;
             at->m_end = ev.me;
