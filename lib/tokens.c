@@ -912,6 +912,15 @@ int tokenize(const struct quote_extractor *ex, const char *text, size_t len,
             i = e;
             continue;
         }
+        if (c == '@' && i + 1 < len && ascii_word[s[i + 1]]) {
+            /* "— @TomReyes": a social-media handle names someone */
+            size_t e = i + 1;
+            while (e < len && e < next_open && (ascii_word[s[e]] || s[e] == '_'))
+                e++;
+            EMIT(i, e, TAG_NAME, -1);
+            i = e;
+            continue;
+        }
         size_t n;
         char tg = punct_tag(s, len, i, &n);
         if (tg)
