@@ -725,9 +725,9 @@ static bool transcript_speaker(const work *w, size_t qt, size_t *ms, size_t *me)
 /* "Q: What surprised you? ¶A: “How much people want to talk.”": in an
  * interview written as questions and answers, the label "A" that opens
  * the paragraph of token qt marks an answer of the person interviewed.
- * Fills [*ms, *me) with the label and *first_q with the earliest "Q:"
- * paragraph found before it; false when there is none. */
-static bool interview_answer(const work *w, size_t qt, size_t *ms, size_t *me, size_t *first_q)
+ * Fills [*ms, *me) with the label and *question with the "Q:" paragraph
+ * before it; false when there is none. */
+static bool interview_answer(const work *w, size_t qt, size_t *ms, size_t *me, size_t *question)
 {
     const char *t = w->toks.tags;
     size_t s = qt;
@@ -736,14 +736,21 @@ static bool interview_answer(const work *w, size_t qt, size_t *ms, size_t *me, s
     if ((s > 0 && t[s - 1] != TAG_PARA) || s + 1 >= qt || t[s + 1] != TAG_COLON ||
         !word_is(w, s, "A"))
         return false;
-    /* (question paragraphs within the lookback: "Q:" opening them) */
-    *first_q = SIZE_MAX;
-    for (size_t p = s, steps = 0; p > 1 && steps < TRANSCRIPT_LOOKBACK; p--, steps++)
-        if (t[p - 1] == TAG_PARA && p + 1 < qt && t[p + 1] == TAG_COLON && word_is(w, p, "Q"))
-            *first_q = p;
-    *ms = s;
-    *me = s + 1;
-    return *first_q != SIZE_MAX;
+    /* (the nearest question paragraph within the lookback: "Q:" opening
+     * it; found at once in an interview, so a long one stays linear) */
+    for (size_t p = s - 1, steps = 0; p > 1 && steps < TRANSCRIPT_LOOKBACK; p--, steps++) {
+        if (t[p - 1] != TAG_PARA || t[p + 1] != TAG_COLON)
+            continue;
+        if (word_is(w, p, "A"))
+            return false; /* an earlier answer with no question between */
+        if (word_is(w, p, "Q")) {
+            *question = p;
+            *ms = s;
+            *me = s + 1;
+            return true;
+        }
+    }
+    return false;
 }
 
 /* Attribute at to the mention a fallback rule has put in [at->m_start,
@@ -1414,7 +1421,7 @@ int attribute_all(work *w, quote_error *err)
 
         int focus_before = focus; /* for the explanation of a pronoun */
         int subject = -1; /* the person opening the sentence before (previous_subject) */
-        size_t first_q;   /* the first question of an interview (interview_answer) */
+        size_t question;  /* an interview's question before the answer (interview_answer) */
         size_t subject_ms = 0, subject_me = 0; /* subject's noun phrase */
         candidate best = {-1, 0, 0, SIZE_MAX, 0.0, false};
         candidate named_lead = best; /* the best lead-in naming someone */
@@ -1621,10 +1628,11 @@ int attribute_all(work *w, quote_error *err)
             int status = attribute_to_mention(w, at, focus, "transcript", 0.5);
             if (status)
                 return q_fail(err, status, 0, NULL);
-        } else if (interview_answer(w, qt, &at->m_start, &at->m_end, &first_q)) {
+        } else if (interview_answer(w, qt, &at->m_start, &at->m_end, &question)) {
             /* the person in focus, else the one named last before the
-             * questions start (the interview's introduction) */
-            at->entity = focus >= 0 && entity_person(w, focus) ? focus : person_before(w, first_q);
+             * question (in the interview's introduction, questions rarely
+             * naming anyone) */
+            at->entity = focus >= 0 && entity_person(w, focus) ? focus : person_before(w, question);
             at->rule = "interview-answer";
             at->confidence = 0.5;
         } else if ((cont > 0.0 || (qt > 0 && t[qt - 1] == TAG_PARA)) && lead_from == qt &&

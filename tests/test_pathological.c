@@ -274,6 +274,26 @@ static void gen_open_tags(buf *b, size_t n)
     repeat_to(b, " x=\"y\"", n);
 }
 
+/* An interview in questions and answers, and answers with no question
+ * (interview_answer looks back for one). */
+static void gen_interview(buf *b, size_t n)
+{
+    puts_(b, "Police Chief Dana Kim spoke with us on Tuesday.\n");
+    repeat_to(b, "Q: Why?\nA: " LQ "Because it is so." RQ "\n", n);
+}
+
+static void gen_answers(buf *b, size_t n)
+{
+    puts_(b, "Police Chief Dana Kim spoke with us on Tuesday.\n");
+    repeat_to(b, "A: " LQ "Because it is so." RQ "\n", n);
+}
+
+/* Descriptions referring back to earlier ones ("the official"). */
+static void gen_descriptions(buf *b, size_t n)
+{
+    repeat_to(b, "A senior official said: " LQ "No." RQ " " LQ "Yes," RQ " the official added.\n", n);
+}
+
 static void gen_empty(buf *b, size_t n)
 {
     (void)b;
@@ -413,6 +433,9 @@ static const pcase cases[] = {
     {"50,000 \xE2\x80\x9CQ,\xE2\x80\x9D he said.", gen_he_said, 50000, 0, false, false},
     {"\xE2\x80\x9CQ,\xE2\x80\x9D he said.", gen_he_said, 5000, 0, false, true},
     {"50,000 he said paragraphs", gen_he_said_paragraphs, 50000, 0, false, false},
+    {"interview answers", gen_interview, 256 * 1024, 0, false, true},
+    {"answers without questions", gen_answers, 256 * 1024, 0, false, true},
+    {"descriptions referring back", gen_descriptions, 256 * 1024, 0, false, true},
     {"1 MB of NUL", gen_nul, MB, 0, false, false},
     {"NUL with quotes", gen_nul_with_quotes, MB, 0, false, false},
     {"1 MB random bytes, lenient", gen_random, MB, LENIENT, false, false},
