@@ -738,7 +738,7 @@ static bool interview_answer(const work *w, size_t qt, size_t *ms, size_t *me, s
         return false;
     /* (the nearest question paragraph within the lookback: "Q:" opening
      * it; found at once in an interview, so a long one stays linear) */
-    for (size_t p = s - 1, steps = 0; p > 1 && steps < TRANSCRIPT_LOOKBACK; p--, steps++) {
+    for (size_t p = s, steps = 0; p-- > 1 && steps < TRANSCRIPT_LOOKBACK; steps++) {
         if (t[p - 1] != TAG_PARA || t[p + 1] != TAG_COLON)
             continue;
         if (word_is(w, p, "A"))
