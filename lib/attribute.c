@@ -205,6 +205,20 @@ static bool opens_subordinate_clause(const work *w, size_t s, size_t qt)
     return s < qt && is_subordinator(w, s);
 }
 
+/* The noun phrase ending before token e (not before token from), when it
+ * could name a speaker, becomes the mention [*ms, *me). */
+static void noun_phrase_before(const work *w, size_t from, size_t e, size_t *ms, size_t *me)
+{
+    const char *t = w->toks.tags;
+    size_t s = e;
+    while (s > from && strchr("DTNIrwd", t[s - 1]))
+        s--;
+    if (s < e && plausible_speaker(w, s, e)) {
+        *ms = s;
+        *me = e;
+    }
+}
+
 /* "Another source speaking to Fox News said": the region a lead-in layout
  * matched starts after the participle (a stop word: "speaking",
  * "writing", "responding"), at its object; the speaker is the noun phrase
@@ -215,15 +229,8 @@ static void subject_before_participle(const work *w, size_t from, size_t *ms, si
     size_t p = *ms;
     if (p > from && (t[p - 1] == TAG_PREP || t[p - 1] == TAG_AUX))
         p--; /* "to", "for" */
-    if (!(p > from + 1 && t[p - 1] == TAG_STOP && word_ends_with(w, p - 1, "ing")))
-        return;
-    size_t e = p - 1, s = e;
-    while (s > from && strchr("DTNIrwd", t[s - 1]))
-        s--;
-    if (s < e && plausible_speaker(w, s, e)) {
-        *ms = s;
-        *me = e;
-    }
+    if (p > from + 1 && t[p - 1] == TAG_STOP && word_ends_with(w, p - 1, "ing"))
+        noun_phrase_before(w, from, p - 1, ms, me);
 }
 
 /* "A witness who asked not to be identified said ...": a region that
@@ -237,16 +244,10 @@ static void subject_before_relative(const work *w, size_t from, size_t *ms, size
     while (r > from && *ms - r < 8 && !strchr(",:-qQ", t[r - 1]) && t[r - 1] != TAG_RELATIVE &&
            !tag_ends_sentence(t[r - 1]))
         r--;
-    if (r <= from + 1 || t[r - 1] != TAG_RELATIVE || !word_among(w, r - 1, "who|that") ||
-        !(t[r - 2] == TAG_ROLE || t[r - 2] == TAG_WORD))
-        return; /* (a noun right before "who": "a witness who") */
-    size_t e = r - 1, s = e;
-    while (s > from && strchr("DTNIrwd", t[s - 1]))
-        s--;
-    if (plausible_speaker(w, s, e)) {
-        *ms = s;
-        *me = e;
-    }
+    /* (a noun right before "who": "a witness who") */
+    if (r > from + 1 && t[r - 1] == TAG_RELATIVE && word_among(w, r - 1, "who|that") &&
+        (t[r - 2] == TAG_ROLE || t[r - 2] == TAG_WORD))
+        noun_phrase_before(w, from, r - 1, ms, me);
 }
 
 /* sentence-subject's confidence when a colon introduces the quotation: the

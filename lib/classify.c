@@ -57,17 +57,6 @@ static bool opens_with_predicate(const work *w, const segment *g)
     return verb_form && word_count(w, g, 3) >= 3;
 }
 
-/* Does the quote look like a title or a nickname rather than speech? */
-static bool looks_nonspeech_at(const work *w, size_t qt);
-
-bool looks_nonspeech(const work *w, size_t qt)
-{
-    /* (the predicate test second: it looks a word up, and few quotations
-     * follow a naming word) */
-    return looks_nonspeech_at(w, qt) &&
-           !opens_with_predicate(w, &w->segs.items[w->toks.items[qt].segment]);
-}
-
 /* looks_nonspeech(), "the bill “will cost jobs”" aside. */
 static bool looks_nonspeech_at(const work *w, size_t qt)
 {
@@ -99,6 +88,15 @@ static bool looks_nonspeech_at(const work *w, size_t qt)
             break;
     }
     return false;
+}
+
+/* Does the quote look like a title or a nickname rather than speech? */
+bool looks_nonspeech(const work *w, size_t qt)
+{
+    /* (the predicate test second: it looks a word up, and few quotations
+     * follow a naming word) */
+    return looks_nonspeech_at(w, qt) &&
+           !opens_with_predicate(w, &w->segs.items[w->toks.items[qt].segment]);
 }
 
 /* A quotation in single marks that is a paragraph of its own. */

@@ -179,13 +179,14 @@ static bool set_off_label(const work *w, size_t s, size_t cs, size_t ce)
 
 /* Is token p a preposition that attaches a complement to the noun before
  * it ("the mayor of the town", "a spokesman for the company", "fans at the
- * game")?  Not "from", as likely to attach further back ("a letter to the
- * board from the staff association"). */
+ * game", "aides to the governor": the tokenizer tags "to" a preposition only
+ * after a role noun)?  Not "from", as likely to attach further back ("a
+ * letter to the board from the staff association"). */
 static bool noun_complement(const work *w, size_t p)
 {
     const char t = w->toks.tags[p];
     return (t == TAG_PREP || t == TAG_STOP) &&
-           word_among(w, p, "of|for|at|outside|inside|near|with|in|behind");
+           word_among(w, p, "of|for|at|outside|inside|near|with|in|behind|to");
 }
 
 /* The token where the subject of the chunk [cs, ce) starts: past an
@@ -344,11 +345,9 @@ bool narrow_mention(const work *w, size_t *ms, size_t *me, bool before_cue, bool
                 /* "a spokesman for the company said", "the mayor of the
                  * town told": a phrase after a preposition complements the
                  * noun before it, which heads the subject */
-                if (i >= s + 2 &&
-                    ((noun_complement(w, i - 1) &&
-                      (t[i - 2] == TAG_ROLE || t[i - 2] == TAG_WORD ||
-                       (t[i - 2] == TAG_NAME && i - 2 == s && word_plural(w, s)))) ||
-                     (t[i - 2] == TAG_ROLE && word_is(w, i - 1, "to")))) { /* "aides to the governor" */
+                if (i >= s + 2 && noun_complement(w, i - 1) &&
+                    (t[i - 2] == TAG_ROLE || t[i - 2] == TAG_WORD ||
+                     (t[i - 2] == TAG_NAME && i - 2 == s && word_plural(w, s)))) {
                     i--;
                     named = false; /* (a name in the complement is not the head) */
                     continue;

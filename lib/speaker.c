@@ -429,14 +429,13 @@ static bool complement_name(const work *w, size_t ms, size_t ts)
     size_t j = ts;
     if (j > ms && t[j - 1] == TAG_DET)
         j--;
-    if (j < ms + 2)
+    /* (unlike a mention's extent, mention.c's noun_complement, a name's
+     * speaking takes "from": "a letter from Mr. Trump" is the letter; "to"
+     * is a preposition only after a role noun: "an adviser to Mr. Trump") */
+    if (j < ms + 2 || !(t[j - 1] == TAG_PREP || t[j - 1] == TAG_STOP) ||
+        !word_among(w, j - 1, "of|for|at|from|with|near|to"))
         return false;
     char head = t[j - 2];
-    if (head == TAG_ROLE && word_is(w, j - 1, "to"))
-        return true; /* "an adviser to Mr. Trump" */
-    if (!(t[j - 1] == TAG_PREP || t[j - 1] == TAG_STOP) ||
-        !word_among(w, j - 1, "of|for|at|from|with|near"))
-        return false;
     return head == TAG_ROLE || head == TAG_WORD ||
            (head == TAG_NAME && j - 2 == ms && word_plural(w, ms) && !token_in_name(w, ms));
 }
