@@ -219,23 +219,31 @@ static void tables_free(const quote_allocator *a, segment_list *segs, token_list
     qa_free(a, attr);
 }
 
-/* Start w on the workspace's tables (and match data), when there is one. */
-static void work_take(work *w, quote_workspace *ws)
+/* Move the tables (and match data) between w and the workspace: into w
+ * (to_work) or back.  Only their pointers and capacities move: each call
+ * counts from zero. */
+static void move_tables(work *w, quote_workspace *ws, bool to_work)
 {
-    if (!ws)
-        return;
-    w->md = ws->md;
-    w->segs.items = ws->segs.items;
-    w->segs.cap = ws->segs.cap;
-    w->toks.items = ws->toks.items;
-    w->toks.tags = ws->toks.tags;
-    w->toks.cap = ws->toks.cap;
-    w->names = ws->names;
-    w->names_cap = ws->names_cap;
-    w->ents = ws->ents;
-    w->ents_cap = ws->ents_cap;
-    w->attr = ws->attr;
-    w->attr_cap = ws->attr_cap;
+#define MOVE(wf, sf)                                                                            \
+    do {                                                                                        \
+        if (to_work)                                                                            \
+            w->wf = ws->sf;                                                                     \
+        else                                                                                    \
+            ws->sf = w->wf;                                                                     \
+    } while (0)
+    MOVE(md, md);
+    MOVE(segs.items, segs.items);
+    MOVE(segs.cap, segs.cap);
+    MOVE(toks.items, toks.items);
+    MOVE(toks.tags, toks.tags);
+    MOVE(toks.cap, toks.cap);
+    MOVE(names, names);
+    MOVE(names_cap, names_cap);
+    MOVE(ents, ents);
+    MOVE(ents_cap, ents_cap);
+    MOVE(attr, attr);
+    MOVE(attr_cap, attr_cap);
+#undef MOVE
 }
 
 /* Free what w allocated, or give its tables back to the workspace. */
@@ -247,32 +255,22 @@ static void work_release(work *w, quote_workspace *ws)
             qa_free(a, w->explain[i].data);
         qa_free(a, w->explain);
     }
-    if (!ws) {
-        pcre2_match_data_free(w->md);
-        tables_free(a, &w->segs, &w->toks, w->names, w->ents, w->attr);
+    if (ws) {
+        size_t kept = w->segs.cap * sizeof(segment) + w->toks.cap * (sizeof(token) + 1) +
+                      w->names_cap * sizeof(name_occ) + w->ents_cap * sizeof(entity) +
+                      w->attr_cap * sizeof(attribution);
+        if (kept > WORKSPACE_KEEP_MAX) {
+            pcre2_match_data *md = w->md;
+            tables_free(a, &w->segs, &w->toks, w->names, w->ents, w->attr);
+            quote_workspace none = {0};
+            move_tables(w, &none, true); /* (no tables: the next call allocates) */
+            w->md = md;
+        }
+        move_tables(w, ws, false);
         return;
     }
-    ws->md = w->md;
-    size_t kept = w->segs.cap * sizeof(segment) + w->toks.cap * (sizeof(token) + 1) +
-                  w->names_cap * sizeof(name_occ) + w->ents_cap * sizeof(entity) +
-                  w->attr_cap * sizeof(attribution);
-    if (kept > WORKSPACE_KEEP_MAX) {
-        tables_free(a, &w->segs, &w->toks, w->names, w->ents, w->attr);
-        memset(&w->segs, 0, sizeof w->segs);
-        memset(&w->toks, 0, sizeof w->toks);
-        w->names = NULL;
-        w->ents = NULL;
-        w->attr = NULL;
-        w->names_cap = w->ents_cap = w->attr_cap = 0;
-    }
-    ws->segs = (segment_list){w->segs.items, 0, w->segs.cap};
-    ws->toks = (token_list){w->toks.items, w->toks.tags, 0, w->toks.cap};
-    ws->names = w->names;
-    ws->names_cap = w->names_cap;
-    ws->ents = w->ents;
-    ws->ents_cap = w->ents_cap;
-    ws->attr = w->attr;
-    ws->attr_cap = w->attr_cap;
+    pcre2_match_data_free(w->md);
+    tables_free(a, &w->segs, &w->toks, w->names, w->ents, w->attr);
 }
 
 int quote_workspace_new(const quote_extractor *ex, quote_workspace **out, quote_error *err)
@@ -354,7 +352,8 @@ int extract_run(const quote_extractor *ex, quote_workspace *ws, const char *text
     PHASE_DONE(PHASE_UTF8);
 
     int rc;
-    work_take(&w, ws);
+    if (ws)
+        move_tables(&w, ws, true);
     if (!w.md)
         w.md = pcre2_match_data_create(8, ws ? ws->gctx : ex->gctx);
     if (!w.md) {
